@@ -1,0 +1,11 @@
+// The browser-facing API contract: zod schemas and types shared by the BFF and the web app.
+// This package face imports only zod (enforced by lint); web may import nothing else from bff.
+export * from './ids';
+export * from './months';
+export * from './services';
+export * from './cost-query';
+export * from './cost-query-status';
+export * from './usage';
+export * from './pickers';
+export * from './problem';
+export * from './meta';

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** `GET /api/meta`: what the page needs to know about the deployment (never a secret). */
+export const metaSchema = z.object({
+  dataSource: z.enum(['simulator', 'atlas']),
+  /** The server's idea of "now", so month pickers agree with the BFF's retention check. */
+  now: z.iso.datetime(),
+  retentionMonths: z.number().int(),
+});
+export type Meta = z.infer<typeof metaSchema>;
