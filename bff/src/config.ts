@@ -32,7 +32,15 @@ const envSchema = z
     ATLAS_RETRY_MAX_MS: ms(10_000),
     /** A query still processing after this long is failed with a clear message. */
     QUERY_DEADLINE_MS: ms(10 * 60_000),
+    /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
+    POLL_INITIAL_MS: ms(1_000),
+    POLL_MAX_MS: ms(10_000),
+    /** How long org/project/cluster lists are reused before asking Atlas again. */
+    PICKER_CACHE_TTL_MS: ms(60_000),
+    SHUTDOWN_GRACE_MS: ms(10_000),
     SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    /** Port of the simulator embedded in `pnpm start` when no credentials are set (0: any free port). */
+    EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
     SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
     WEB_DIST_DIR: z.string().optional(),
@@ -76,7 +84,10 @@ export interface Config {
     retryMaxMs: number;
   };
   queryDeadlineMs: number;
-  simulator: { port: number; processingMs: number; scale: number };
+  poll: { initialMs: number; maxMs: number };
+  pickerCacheTtlMs: number;
+  shutdownGraceMs: number;
+  simulator: { port: number; embeddedPort: number; processingMs: number; scale: number };
   webDistDir: string | undefined;
 }
 
@@ -100,6 +111,15 @@ function credentialsFrom(env: Env): AtlasCredentials | undefined {
     return { kind: 'api-key', publicKey: env.ATLAS_PUBLIC_KEY, privateKey: env.ATLAS_PRIVATE_KEY };
   }
   return undefined;
+}
+
+/** Loads `.env` from the working directory when present; variables already set win. */
+export function loadDotEnvIfPresent(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -128,8 +148,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryMaxMs: env.ATLAS_RETRY_MAX_MS,
     },
     queryDeadlineMs: env.QUERY_DEADLINE_MS,
+    poll: { initialMs: env.POLL_INITIAL_MS, maxMs: env.POLL_MAX_MS },
+    pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     simulator: {
       port: env.SIMULATOR_PORT,
+      embeddedPort: env.EMBEDDED_SIMULATOR_PORT,
       processingMs: env.SIMULATOR_PROCESSING_MS,
       scale: env.SIMULATOR_SCALE,
     },

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Meta } from './contract';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { noStore, requireCsrfHeader, requireJsonBody } from './http/guards';
+import { requestLog } from './http/request-log';
+import type { Logger } from './logger';
+import { costQueryRoutes } from './routes/cost-queries';
+import { healthRoutes } from './routes/health';
+import { metaRoutes } from './routes/meta';
+import { pickerRoutes } from './routes/pickers';
+import type { CostQueryService } from './services/cost-queries';
+import type { PickerService } from './services/pickers';
+
+export interface AppDeps {
+  logger: Logger;
+  costQueries: CostQueryService;
+  pickers: PickerService;
+  dataSource: Meta['dataSource'];
+  /** Built web app to serve from the same origin; absent in API-only tests. */
+  webDistDir?: string | undefined;
+  isReady?: () => boolean;
+  now?: () => Date;
+}
+
+/** Filter bodies are small; 500 ids in each of three lists fit comfortably in 64 kB. */
+const BODY_LIMIT = '64kb';
+
+/** Builds the app without listening (tests listen on port 0). */
+export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? (() => new Date());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Served over plain http on loopback by default; do not ask browsers to upgrade.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use(requestLog(deps.logger));
+  app.use(healthRoutes(deps.isReady ?? (() => true)));
+
+  const api = express.Router();
+  api.use(noStore, requireCsrfHeader, requireJsonBody, express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use(metaRoutes(deps.dataSource, now));
+  api.use(pickerRoutes(deps.pickers));
+  api.use(costQueryRoutes(deps.costQueries, now));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (deps.webDistDir && existsSync(path.join(deps.webDistDir, 'index.html'))) {
+    serveWeb(app, deps.webDistDir);
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function serveWeb(app: Express, dir: string): void {
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders(res, filePath) {
+        // Hashed assets are immutable; index.html must always be revalidated.
+        res.setHeader(
+          'Cache-Control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    }),
+  );
+  // Client-side routes (e.g. /p/:id share links) all load the app shell.
+  app.get(/^\/(?!api\/|healthz$|readyz$).*/, (req, res, next) => {
+    if (path.extname(req.path)) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(dir, 'index.html'));
+  });
+}

@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { sendProblem } from './problem';
+
+/** The one error middleware: everything becomes problem+json; 5xx details never leak internals. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const appError = err instanceof AppError ? err : (fromExpress(err) ?? internalError(err));
+    if (appError.status >= 500) {
+      logger.error(
+        { err: describe(err), method: req.method, path: req.path, status: appError.status },
+        'request failed',
+      );
+    }
+    sendProblem(res, appError);
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError({ status: 404, title: 'Not found', detail: `No route for ${req.method} ${req.path}` }));
+};
+
+/** body-parser errors carry `status` and `type`; map them to clear problems. */
+function fromExpress(err: unknown): AppError | undefined {
+  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  const type = (err as { type?: unknown }).type;
+  if (type === 'entity.too.large') {
+    return new AppError({ status: 413, title: 'Request body too large' });
+  }
+  if (type === 'entity.parse.failed') {
+    return new AppError({ status: 400, title: 'Invalid JSON', detail: 'The request body is not valid JSON' });
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError({ status: 415, title: 'Unsupported encoding' });
+  }
+  return undefined;
+}
+
+function internalError(cause: unknown): AppError {
+  return new AppError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side', cause });
+}
+
+/** Error name and message only: stacks and causes may hold request options. */
+function describe(err: unknown): { name: string; message: string } {
+  return err instanceof Error
+    ? { name: err.name, message: err.message }
+    : { name: 'NonError', message: String(err) };
+}

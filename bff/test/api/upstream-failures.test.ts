@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { currentMonthStart, monthFromIndex, monthIndex } from '../../src/contract';
+import { startStack, waitForQuery, type Stack } from '../support/stack';
+
+let stack: Stack;
+let orgId: string;
+const end = currentMonthStart(new Date());
+const body = JSON.stringify({ startDate: monthFromIndex(monthIndex(end) - 2), endDate: end });
+
+beforeAll(async () => {
+  stack = await startStack({ env: { ATLAS_TIMEOUT_MS: '300', ATLAS_MAX_RETRIES: '1' } });
+  const orgs = (await (await stack.api('/api/orgs')).json()) as { items: Array<{ id: string }> };
+  orgId = orgs.items[0]!.id;
+});
+afterAll(async () => {
+  await stack.close();
+});
+beforeEach(() => {
+  stack.simulator.faults.clear();
+  stack.simulator.clearRequests();
+});
+
+const create = () => stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body });
+
+describe('when Atlas fails, the browser gets a clear problem without secrets', () => {
+  it('passes Atlas 400 on as 400 with Atlas’s detail', async () => {
+    stack.simulator.faults.add({
+      route: 'createUsage',
+      action: { kind: 'status', status: 400, body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Invalid date range.', reason: 'Bad Request' } },
+    });
+    const res = await create();
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toContain('Invalid date range.');
+  });
+
+  it('turns Atlas 403 into 403 telling which role is missing', async () => {
+    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status: 403 } });
+    const res = await create();
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { detail: string }).detail).toContain('Organization Billing Viewer');
+  });
+
+  it('turns Atlas 401 into 502 saying the credentials were refused', async () => {
+    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status: 401 }, times: 'always' });
+    const res = await create();
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { title: string }).title).toMatch(/credentials/);
+  });
+
+  it('turns Atlas 404 into 404', async () => {
+    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status: 404 } });
+    expect((await create()).status).toBe(404);
+  });
+
+  it('turns a persistent Atlas 429 into 503 with Retry-After', async () => {
+    stack.simulator.faults.add({
+      route: 'createUsage',
+      action: { kind: 'status', status: 429, headers: { 'Retry-After': '0' } },
+      times: 'always',
+    });
+    const res = await create();
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('turns a hang into 504', async () => {
+    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'hang' } });
+    const res = await create();
+    expect(res.status).toBe(504);
+  });
+
+  it('fails a query whose poll Atlas refuses, with the reason', async () => {
+    stack.simulator.faults.add({ route: 'getUsage', action: { kind: 'status', status: 403 }, times: 'always' });
+    const res = await create();
+    const { id } = (await res.json()) as { id: string };
+    const state = (await waitForQuery(stack, orgId, id)) as { status: string; error: { status: number; detail: string } };
+    expect(state.status).toBe('failed');
+    expect(state.error.status).toBe(403);
+    expect(state.error.detail).toContain('Organization Billing Viewer');
+  });
+});

@@ -1,0 +1,185 @@
+// @ts-check
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Every web feature may import only itself (bulletproof-react's zones, generated). */
+const featureZones = (() => {
+  let features = [];
+  try {
+    features = readdirSync('web/src/features', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    features = [];
+  }
+  return features.map((name) => ({
+    target: `./web/src/features/${name}`,
+    from: './web/src/features',
+    except: [`./${name}`],
+    message: 'Features do not import each other; compose them in web/src/app.',
+  }));
+})();
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.reports/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/artifacts/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './bff/src/contract',
+              from: './bff/src',
+              except: ['./contract'],
+              message: 'The contract imports only zod: web bundles it.',
+            },
+            {
+              target: './bff/src/atlas',
+              from: ['./bff/src/routes', './bff/src/services', './bff/src/store', './bff/src/http', './bff/src/simulator', './bff/src/app.ts'],
+              message: 'atlas/ is the bottom layer: routes → services → atlas.',
+            },
+            {
+              target: './bff/src/services',
+              from: ['./bff/src/routes', './bff/src/http', './bff/src/app.ts'],
+              message: 'Services know nothing of HTTP routes.',
+            },
+            {
+              target: './bff/src/store',
+              from: ['./bff/src/routes', './bff/src/services', './bff/src/atlas', './bff/src/http'],
+              message: 'The store is a leaf.',
+            },
+            {
+              target: './bff/src/routes',
+              from: ['./bff/src/atlas', './bff/src/store', './bff/src/simulator'],
+              message: 'Routes call services, never Atlas or the store directly.',
+            },
+            {
+              target: './bff/src/simulator',
+              from: ['./bff/src/atlas', './bff/src/routes', './bff/src/services', './bff/src/store', './bff/src/http'],
+              message: 'The simulator stands in for Atlas; it must not share code with our client.',
+            },
+            {
+              target: './web/src',
+              from: './bff',
+              except: ['./src/contract'],
+              message: 'web imports only @ace/bff/contract.',
+            },
+            {
+              target: ['./web/src/lib', './web/src/components'],
+              from: ['./web/src/features', './web/src/app'],
+              message: 'Shared code flows one way: lib/components → features → app.',
+            },
+            {
+              target: './web/src/features',
+              from: './web/src/app',
+              message: 'Features do not import the app shell.',
+            },
+            ...featureZones,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bff/src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./contract).*', message: 'The contract may import only zod.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bff/src/atlas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'express', message: 'atlas/ never imports express.' }] }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'fetch cannot see HTTP 102; use ./http.' }],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...pluginQuery.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@ace/bff(?!/contract$)', message: 'web imports only @ace/bff/contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/lib/months.ts', 'web/src/lib/months.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'date-fns', message: 'Month maths lives in web/src/lib/months.ts.' }],
+          patterns: [
+            { regex: '^@ace/bff(?!/contract$)', message: 'web imports only @ace/bff/contract.' },
+            { regex: '^date-fns/', message: 'Month maths lives in web/src/lib/months.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // config.ts is the one reader of process.env (t3's restrictEnvAccess).
+    files: ['bff/src/**/*.ts'],
+    ignores: ['bff/src/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings through bff/src/config.ts.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);
