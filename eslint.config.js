@@ -26,6 +26,71 @@ const featureZones = (() => {
   }));
 })();
 
+/** Layer rules (target may not import from): browser → routes → services → atlas/store. */
+const layerZones = [
+  {
+    target: './bff/src/contract',
+    from: './bff/src',
+    except: ['./contract'],
+    message: 'The contract imports only zod: web bundles it.',
+  },
+  {
+    target: './bff/src/atlas',
+    from: [
+      './bff/src/routes',
+      './bff/src/services',
+      './bff/src/store',
+      './bff/src/http',
+      './bff/src/simulator',
+      './bff/src/app.ts',
+    ],
+    message: 'atlas/ is the bottom layer: routes → services → atlas.',
+  },
+  {
+    target: './bff/src/services',
+    from: ['./bff/src/routes', './bff/src/http', './bff/src/app.ts'],
+    message: 'Services know nothing of HTTP routes.',
+  },
+  {
+    target: './bff/src/store',
+    from: ['./bff/src/routes', './bff/src/services', './bff/src/atlas', './bff/src/http'],
+    message: 'The store is a leaf.',
+  },
+  {
+    target: './bff/src/routes',
+    from: ['./bff/src/atlas', './bff/src/store', './bff/src/simulator'],
+    message: 'Routes call services, never Atlas or the store directly.',
+  },
+  {
+    target: './bff/src/simulator',
+    from: [
+      './bff/src/atlas',
+      './bff/src/routes',
+      './bff/src/services',
+      './bff/src/store',
+      './bff/src/http',
+    ],
+    message: 'The simulator stands in for Atlas; it must not share code with our client.',
+  },
+  {
+    target: './web/src',
+    from: './bff',
+    except: ['./src/contract'],
+    message: 'web imports only @ace/bff/contract.',
+  },
+  {
+    target: ['./web/src/lib', './web/src/components'],
+    from: ['./web/src/features', './web/src/app'],
+    message: 'Shared code flows one way: lib/components → features → app.',
+  },
+  {
+    target: './web/src/features',
+    from: './web/src/app',
+    message: 'Features do not import the app shell.',
+  },
+  ...featureZones,
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -50,64 +115,26 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+    },
+  },
+  {
+    // Tests of the Atlas client run against the simulator over real HTTP: the one allowed crossing.
+    files: ['bff/src/atlas/**/*.test.ts', 'bff/src/atlas/testing/**/*.ts'],
+    rules: {
       'import-x/no-restricted-paths': [
         'error',
-        {
-          zones: [
-            {
-              target: './bff/src/contract',
-              from: './bff/src',
-              except: ['./contract'],
-              message: 'The contract imports only zod: web bundles it.',
-            },
-            {
-              target: './bff/src/atlas',
-              from: ['./bff/src/routes', './bff/src/services', './bff/src/store', './bff/src/http', './bff/src/simulator', './bff/src/app.ts'],
-              message: 'atlas/ is the bottom layer: routes → services → atlas.',
-            },
-            {
-              target: './bff/src/services',
-              from: ['./bff/src/routes', './bff/src/http', './bff/src/app.ts'],
-              message: 'Services know nothing of HTTP routes.',
-            },
-            {
-              target: './bff/src/store',
-              from: ['./bff/src/routes', './bff/src/services', './bff/src/atlas', './bff/src/http'],
-              message: 'The store is a leaf.',
-            },
-            {
-              target: './bff/src/routes',
-              from: ['./bff/src/atlas', './bff/src/store', './bff/src/simulator'],
-              message: 'Routes call services, never Atlas or the store directly.',
-            },
-            {
-              target: './bff/src/simulator',
-              from: ['./bff/src/atlas', './bff/src/routes', './bff/src/services', './bff/src/store', './bff/src/http'],
-              message: 'The simulator stands in for Atlas; it must not share code with our client.',
-            },
-            {
-              target: './web/src',
-              from: './bff',
-              except: ['./src/contract'],
-              message: 'web imports only @ace/bff/contract.',
-            },
-            {
-              target: ['./web/src/lib', './web/src/components'],
-              from: ['./web/src/features', './web/src/app'],
-              message: 'Shared code flows one way: lib/components → features → app.',
-            },
-            {
-              target: './web/src/features',
-              from: './web/src/app',
-              message: 'Features do not import the app shell.',
-            },
-            ...featureZones,
-          ],
-        },
+        { zones: layerZones.filter((zone) => zone.target !== './bff/src/atlas') },
       ],
     },
   },
@@ -116,15 +143,28 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./contract).*', message: 'The contract may import only zod.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|\\.\\./contract).*',
+              message: 'The contract may import only zod.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['bff/src/atlas/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'express', message: 'atlas/ never imports express.' }] }],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'fetch cannot see HTTP 102; use ./http.' }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'express', message: 'atlas/ never imports express.' }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'fetch cannot see HTTP 102; use ./http.' },
+      ],
     },
   },
   {

@@ -24,15 +24,21 @@ const sources = [
 const stale = !existsSync(builtIndex) || statSync(builtIndex).mtimeMs < Math.max(...sources);
 if (stale) {
   console.log('Building the web app…');
-  const build = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 // Run the BFF directly under tsx (no pnpm in between) and forward signals, so SIGTERM reaches
 // the server's graceful shutdown.
-const bff = spawn(path.join('bff', 'node_modules', '.bin', 'tsx'), [path.join('bff', 'src', 'main.ts')], {
-  stdio: 'inherit',
-});
+const bff = spawn(
+  path.join('bff', 'node_modules', '.bin', 'tsx'),
+  [path.join('bff', 'src', 'main.ts')],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => bff.kill(signal));
 }

@@ -67,7 +67,9 @@ if (!vitest || !playwright || !existsSync(`${reports}/playwright.json`)) {
 
 process.stdout.write('\n=== Summary\n');
 for (const step of steps) {
-  process.stdout.write(`${step.ok ? 'ok  ' : 'FAIL'} ${step.name} (${step.seconds.toFixed(1)} s)\n`);
+  process.stdout.write(
+    `${step.ok ? 'ok  ' : 'FAIL'} ${step.name} (${step.seconds.toFixed(1)} s)\n`,
+  );
 }
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -48,7 +48,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps.isReady ?? (() => true)));
 
   const api = express.Router();
-  api.use(noStore, requireCsrfHeader, requireJsonBody, express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use(
+    noStore,
+    requireCsrfHeader,
+    requireJsonBody,
+    express.json({ limit: BODY_LIMIT, strict: true }),
+  );
   api.use(metaRoutes(deps.dataSource, now));
   api.use(pickerRoutes(deps.pickers));
   api.use(costQueryRoutes(deps.costQueries, now));
@@ -71,7 +76,9 @@ function serveWeb(app: Express, dir: string): void {
         // Hashed assets are immutable; index.html must always be revalidated.
         res.setHeader(
           'Cache-Control',
-          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     }),

@@ -13,51 +13,37 @@ const optionalSecret = z
 
 const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const envSchema = z
-  .object({
-    HOST: z.string().default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ATLAS_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://cloud.mongodb.com'),
-    ATLAS_CLIENT_ID: optionalSecret,
-    ATLAS_CLIENT_SECRET: optionalSecret,
-    ATLAS_PUBLIC_KEY: optionalSecret,
-    ATLAS_PRIVATE_KEY: optionalSecret,
-    /** Timeout of one HTTP call to Atlas (create, one poll, one list page, token). */
-    ATLAS_TIMEOUT_MS: ms(10_000),
-    /** After an interim 102, how long to wait for a final response before calling it "processing". */
-    ATLAS_PROCESSING_GRACE_MS: ms(2_000),
-    ATLAS_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-    ATLAS_RETRY_BASE_MS: ms(500),
-    ATLAS_RETRY_MAX_MS: ms(10_000),
-    /** A query still processing after this long is failed with a clear message. */
-    QUERY_DEADLINE_MS: ms(10 * 60_000),
-    /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
-    POLL_INITIAL_MS: ms(1_000),
-    POLL_MAX_MS: ms(10_000),
-    /** How long org/project/cluster lists are reused before asking Atlas again. */
-    PICKER_CACHE_TTL_MS: ms(60_000),
-    SHUTDOWN_GRACE_MS: ms(10_000),
-    SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-    /** Port of the simulator embedded in `pnpm start` when no credentials are set (0: any free port). */
-    EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-    SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
-    SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
-    WEB_DIST_DIR: z.string().optional(),
-  })
-  .superRefine((env, ctx) => {
-    const pair = (a: keyof typeof env, b: keyof typeof env) => {
-      if (Boolean(env[a]) !== Boolean(env[b])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [env[a] ? b : a],
-          message: `is required when ${String(env[a] ? a : b)} is set`,
-        });
-      }
-    };
-    pair('ATLAS_CLIENT_ID', 'ATLAS_CLIENT_SECRET');
-    pair('ATLAS_PUBLIC_KEY', 'ATLAS_PRIVATE_KEY');
-  });
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ATLAS_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://cloud.mongodb.com'),
+  ATLAS_CLIENT_ID: optionalSecret,
+  ATLAS_CLIENT_SECRET: optionalSecret,
+  ATLAS_PUBLIC_KEY: optionalSecret,
+  ATLAS_PRIVATE_KEY: optionalSecret,
+  /** Timeout of one HTTP call to Atlas (create, one poll, one list page, token). */
+  ATLAS_TIMEOUT_MS: ms(10_000),
+  /** After an interim 102, how long to wait for a final response before calling it "processing". */
+  ATLAS_PROCESSING_GRACE_MS: ms(2_000),
+  ATLAS_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  ATLAS_RETRY_BASE_MS: ms(500),
+  ATLAS_RETRY_MAX_MS: ms(10_000),
+  /** A query still processing after this long is failed with a clear message. */
+  QUERY_DEADLINE_MS: ms(10 * 60_000),
+  /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
+  POLL_INITIAL_MS: ms(1_000),
+  POLL_MAX_MS: ms(10_000),
+  /** How long org/project/cluster lists are reused before asking Atlas again. */
+  PICKER_CACHE_TTL_MS: ms(60_000),
+  SHUTDOWN_GRACE_MS: ms(10_000),
+  SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  /** Port of the simulator embedded in `pnpm start` when no credentials are set (0: any free port). */
+  EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
+  SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  WEB_DIST_DIR: z.string().optional(),
+});
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -122,13 +108,30 @@ export function loadDotEnvIfPresent(file = '.env'): void {
   }
 }
 
+/** Credentials come in pairs; half a pair is a mistake worth stopping for. */
+const CREDENTIAL_PAIRS = [
+  ['ATLAS_CLIENT_ID', 'ATLAS_CLIENT_SECRET'],
+  ['ATLAS_PUBLIC_KEY', 'ATLAS_PRIVATE_KEY'],
+] as const;
+
+function pairProblems(source: Record<string, string | undefined>): string[] {
+  const present = (name: string) => Boolean(source[name]?.trim());
+  return CREDENTIAL_PAIRS.flatMap(([a, b]) => {
+    if (present(a) === present(b)) return [];
+    const [have, missing] = present(a) ? [a, b] : [b, a];
+    return [`${missing}: is required when ${have} is set`];
+  });
+}
+
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`)),
+    ...pairProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
 }
 

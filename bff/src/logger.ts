@@ -21,7 +21,10 @@ const REDACT = [
   'token',
 ];
 
-export function createLogger(options: { level: string; destination?: NodeJS.WritableStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  destination?: NodeJS.WritableStream;
+}): Logger {
   return pino(
     { level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined },
     options.destination ?? process.stdout,

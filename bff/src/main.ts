@@ -18,9 +18,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger({ level: config.logLevel });
-  const webDistDir =
-    config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const running = await startServer({ ...config, webDistDir: path.resolve(webDistDir) }, { logger });
+  const webDistDir = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const running = await startServer(
+    { ...config, webDistDir: path.resolve(webDistDir) },
+    { logger },
+  );
   logger.info({ url: running.url }, `Atlas Cost Explorer is listening on ${running.url}`);
 
   let stopping = false;

@@ -6,7 +6,12 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { createCostQueryService } from './services/cost-queries';
 import { createPickerService } from './services/pickers';
-import { createSimulator, DEMO_CREDENTIALS, type Simulator, type SimulatorOptions } from './simulator';
+import {
+  createSimulator,
+  DEMO_CREDENTIALS,
+  type Simulator,
+  type SimulatorOptions,
+} from './simulator';
 
 export interface RunningServer {
   url: string;
@@ -35,7 +40,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
       scale: config.simulator.scale,
       ...options.simulatorOptions,
     });
-    const simulatorUrl = await simulator.listen(options.embeddedSimulatorPort ?? config.simulator.embeddedPort, '127.0.0.1');
+    const simulatorUrl = await simulator.listen(
+      options.embeddedSimulatorPort ?? config.simulator.embeddedPort,
+      '127.0.0.1',
+    );
     atlasTarget = {
       baseUrl: simulatorUrl,
       credentials: {

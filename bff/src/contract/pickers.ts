@@ -5,7 +5,11 @@ export const orgSummarySchema = z.object({ id: z.string(), name: z.string() });
 export const orgListSchema = z.object({ items: z.array(orgSummarySchema) });
 export type OrgSummary = z.infer<typeof orgSummarySchema>;
 
-export const projectSummarySchema = z.object({ id: z.string(), name: z.string(), orgId: z.string() });
+export const projectSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+});
 export const projectListSchema = z.object({ items: z.array(projectSummarySchema) });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 

@@ -22,7 +22,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new AppError({ status: 404, title: 'Not found', detail: `No route for ${req.method} ${req.path}` }));
+  next(
+    new AppError({
+      status: 404,
+      title: 'Not found',
+      detail: `No route for ${req.method} ${req.path}`,
+    }),
+  );
 };
 
 /** body-parser errors carry `status` and `type`; map them to clear problems. */
@@ -33,7 +39,11 @@ function fromExpress(err: unknown): AppError | undefined {
     return new AppError({ status: 413, title: 'Request body too large' });
   }
   if (type === 'entity.parse.failed') {
-    return new AppError({ status: 400, title: 'Invalid JSON', detail: 'The request body is not valid JSON' });
+    return new AppError({
+      status: 400,
+      title: 'Invalid JSON',
+      detail: 'The request body is not valid JSON',
+    });
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new AppError({ status: 415, title: 'Unsupported encoding' });
@@ -42,7 +52,12 @@ function fromExpress(err: unknown): AppError | undefined {
 }
 
 function internalError(cause: unknown): AppError {
-  return new AppError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side', cause });
+  return new AppError({
+    status: 500,
+    title: 'Internal error',
+    detail: 'Something went wrong on our side',
+    cause,
+  });
 }
 
 /** Error name and message only: stacks and causes may hold request options. */

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { AppError, type FieldError } from '../errors';
 
 /** Parses untrusted input with a contract schema; failures become one 400 naming every field. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const errors: FieldError[] = parsed.error.issues.map((issue) => ({

@@ -1,6 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { costQueryIdSchema, costQueryRequestSchemaAt, objectIdSchema, orgPathSchema } from '../contract';
+import {
+  costQueryIdSchema,
+  costQueryRequestSchemaAt,
+  objectIdSchema,
+  orgPathSchema,
+} from '../contract';
 import { parseOr400 } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries';
 
@@ -13,10 +18,7 @@ export function costQueryRoutes(costQueries: CostQueryService, now: () => Date):
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
     const query = parseOr400(costQueryRequestSchemaAt(now()), req.body ?? {}, 'body');
     const created = await costQueries.create(orgId, query);
-    res
-      .status(202)
-      .location(`/api/orgs/${orgId}/cost-queries/${created.id}`)
-      .json(created);
+    res.status(202).location(`/api/orgs/${orgId}/cost-queries/${created.id}`).json(created);
   });
 
   router.get('/orgs/:orgId/cost-queries/:id', (req, res) => {

@@ -63,7 +63,12 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       const answer = await options.atlas.getUsageQuery(job.orgId, job.token);
       if (!timers.has(job.id)) return; // cancelled while the poll was in flight
       if (answer.status === 'done') {
-        finish(job, { status: 'done', result: (({ rows, totals }) => ({ usageDetails: rows, totals }))(toUsageRows(answer.usageDetails)) });
+        finish(job, {
+          status: 'done',
+          result: (({ rows, totals }) => ({ usageDetails: rows, totals }))(
+            toUsageRows(answer.usageDetails),
+          ),
+        });
         return;
       }
       job.pollDelayMs = Math.min(job.pollDelayMs * 2, options.poll.maxMs);
@@ -76,10 +81,17 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         return;
       }
       const appError = fromAtlasError(err);
-      options.logger.warn({ jobId: job.id, orgId: job.orgId, status: appError.status }, 'cost query failed');
+      options.logger.warn(
+        { jobId: job.id, orgId: job.orgId, status: appError.status },
+        'cost query failed',
+      );
       finish(job, {
         status: 'failed',
-        error: { status: appError.status, title: appError.title, detail: appError.detail ?? appError.title },
+        error: {
+          status: appError.status,
+          title: appError.title,
+          detail: appError.detail ?? appError.title,
+        },
       });
     }
   }
@@ -111,16 +123,32 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
     get(orgId, id) {
       const job = jobs.find(orgId, id);
       if (!job) throw notFound('This query');
-      const base = { id: job.id, orgId: job.orgId, query: job.query, createdAt: job.createdAt.toISOString() };
+      const base = {
+        id: job.id,
+        orgId: job.orgId,
+        query: job.query,
+        createdAt: job.createdAt.toISOString(),
+      };
       if (job.status === 'done' && job.result) {
-        return { state: { ...base, status: 'done', completedAt: (job.completedAt ?? job.createdAt).toISOString(), result: job.result } };
+        return {
+          state: {
+            ...base,
+            status: 'done',
+            completedAt: (job.completedAt ?? job.createdAt).toISOString(),
+            result: job.result,
+          },
+        };
       }
       if (job.status === 'failed' && job.error) {
         return { state: { ...base, status: 'failed', error: job.error } };
       }
       const retryAfterSeconds = Math.max(1, Math.ceil((job.nextPollAt - now()) / 1000));
       return {
-        state: { ...base, status: 'processing', elapsedMs: Math.max(0, now() - job.createdAt.getTime()) },
+        state: {
+          ...base,
+          status: 'processing',
+          elapsedMs: Math.max(0, now() - job.createdAt.getTime()),
+        },
         retryAfterSeconds,
       };
     },

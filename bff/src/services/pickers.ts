@@ -33,12 +33,16 @@ export function createPickerService(deps: { atlas: AtlasClient; ttlMs: number })
     listOrgs: () =>
       orgs.get('all', async () => {
         const list = await upstream(() => deps.atlas.listOrgs());
-        return list.filter((o) => !o.isDeleted).map((o) => ({ id: o.id, name: o.name })).sort(byName);
+        return list
+          .filter((o) => !o.isDeleted)
+          .map((o) => ({ id: o.id, name: o.name }))
+          .sort(byName);
       }),
     listProjects,
     async listClusters(orgId, projectIds) {
       const inOrg = await listProjects(orgId);
-      const wanted = projectIds.length === 0 ? inOrg : inOrg.filter((p) => projectIds.includes(p.id));
+      const wanted =
+        projectIds.length === 0 ? inOrg : inOrg.filter((p) => projectIds.includes(p.id));
       const lists = await mapLimit(wanted, CLUSTER_FETCH_CONCURRENCY, (p) => clustersOf(p.id));
       return lists.flat().sort(byName);
     },
@@ -57,7 +61,11 @@ function byName(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name);
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -16,7 +16,12 @@ import { AppError } from '../errors';
 export function fromAtlasError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (!(err instanceof AtlasError)) {
-    return new AppError({ status: 500, title: 'Internal error', detail: 'Something went wrong on our side', cause: err });
+    return new AppError({
+      status: 500,
+      title: 'Internal error',
+      detail: 'Something went wrong on our side',
+      cause: err,
+    });
   }
   if (err instanceof AtlasTimeoutError) {
     return new AppError({
@@ -30,7 +35,8 @@ export function fromAtlasError(err: unknown): AppError {
     return new AppError({
       status: 502,
       title: 'Atlas refused the dashboard’s credentials',
-      detail: 'The service account or API key configured for this dashboard was rejected. Ask an administrator to check it.',
+      detail:
+        'The service account or API key configured for this dashboard was rejected. Ask an administrator to check it.',
       cause: err,
     });
   }
@@ -43,30 +49,47 @@ export function fromAtlasError(err: unknown): AppError {
       cause: err,
     });
   }
-  return new AppError({ status: 502, title: 'Atlas error', detail: 'Atlas answered unexpectedly.', cause: err });
+  return new AppError({
+    status: 502,
+    title: 'Atlas error',
+    detail: 'Atlas answered unexpectedly.',
+    cause: err,
+  });
 }
 
 function fromApiError(err: AtlasApiError): AppError {
   const detail = err.detail ?? undefined;
   switch (err.status) {
     case 400:
-      return new AppError({ status: 400, title: 'Atlas rejected the query', detail: detail ?? 'Bad request', cause: err });
+      return new AppError({
+        status: 400,
+        title: 'Atlas rejected the query',
+        detail: detail ?? 'Bad request',
+        cause: err,
+      });
     case 401:
       return new AppError({
         status: 502,
         title: 'Atlas refused the dashboard’s credentials',
-        detail: 'The configured service account or API key is invalid or expired. Ask an administrator to renew it.',
+        detail:
+          'The configured service account or API key is invalid or expired. Ask an administrator to renew it.',
         cause: err,
       });
     case 403:
       return new AppError({
         status: 403,
         title: 'No access to this organization’s billing',
-        detail: 'The dashboard’s Atlas credentials need the Organization Billing Viewer role for this organization (and the BFF’s address on its API access list).',
+        detail:
+          'The dashboard’s Atlas credentials need the Organization Billing Viewer role for this organization (and the BFF’s address on its API access list).',
         cause: err,
       });
     case 404:
-      return new AppError({ status: 404, title: 'Not found in Atlas', detail: detail ?? 'Atlas does not know this resource', cause: err });
+      return new AppError({
+        status: 404,
+        title: 'Not found in Atlas',
+        detail: detail ?? 'Atlas does not know this resource',
+        cause: err,
+      });
     case 429:
       return new AppError({
         status: 503,

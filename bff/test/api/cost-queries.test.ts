@@ -19,18 +19,25 @@ afterAll(async () => {
 const createBody = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({ startDate: start, endDate: end, ...extra });
 
-const usageCalls = () => stack.simulator.requests.filter((r) => r.route === 'createUsage' || r.route === 'getUsage');
+const usageCalls = () =>
+  stack.simulator.requests.filter((r) => r.route === 'createUsage' || r.route === 'getUsage');
 
 describe('POST /api/orgs/:orgId/cost-queries', () => {
   it('runs a query through Atlas and returns the rows with exact totals', async () => {
-    const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body: createBody() });
+    const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
+      method: 'POST',
+      body: createBody(),
+    });
     expect(res.status).toBe(202);
     const created = (await res.json()) as { id: string; status: string };
     expect(created.status).toBe('processing');
     expect(res.headers.get('location')).toBe(`/api/orgs/${orgId}/cost-queries/${created.id}`);
     const done = (await waitForQuery(stack, orgId, created.id)) as {
       status: string;
-      result: { usageDetails: Array<{ usageAmount: number; usageAmountCents: number }>; totals: { totalCents: number } };
+      result: {
+        usageDetails: Array<{ usageAmount: number; usageAmountCents: number }>;
+        totals: { totalCents: number };
+      };
     };
     expect(done.status).toBe('done');
     expect(done.result.usageDetails.length).toBeGreaterThan(0);
@@ -44,7 +51,10 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
   it('answers a processing poll with a Retry-After hint and never exposes the Atlas token', async () => {
     stack.simulator.setProcessingMs(60_000);
     try {
-      const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body: createBody() });
+      const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
+        method: 'POST',
+        body: createBody(),
+      });
       const created = (await res.json()) as { id: string };
       const poll = await stack.api(`/api/orgs/${orgId}/cost-queries/${created.id}`);
       expect(poll.status).toBe(200);
@@ -56,7 +66,9 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
         .map((r) => r.path.split('/').pop()!);
       for (const token of tokens) expect(body).not.toContain(token);
       expect(body).not.toMatch(/[0-9a-f]{64}/i);
-      const cancel = await stack.api(`/api/orgs/${orgId}/cost-queries/${created.id}`, { method: 'DELETE' });
+      const cancel = await stack.api(`/api/orgs/${orgId}/cost-queries/${created.id}`, {
+        method: 'DELETE',
+      });
       expect(cancel.status).toBe(204);
       expect((await stack.api(`/api/orgs/${orgId}/cost-queries/${created.id}`)).status).toBe(404);
     } finally {
@@ -66,7 +78,11 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
 
   it('refuses a request without X-CSRF: 1 with 403 and does not call Atlas', async () => {
     stack.simulator.clearRequests();
-    const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body: createBody(), csrf: false });
+    const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
+      method: 'POST',
+      body: createBody(),
+      csrf: false,
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(usageCalls()).toHaveLength(0);
@@ -91,11 +107,18 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
     ['an unknown field', { granularity: 'MONTHLY' }, 'body'],
     ['a cluster name instead of an id', { clusters: ['orders-prod'] }, 'clusters.0'],
     ['an unknown service', { services: ['Lunch'] }, 'services.0'],
-    ['a start more than 18 months back', { startDate: monthFromIndex(monthIndex(end) - 19) }, 'startDate'],
+    [
+      'a start more than 18 months back',
+      { startDate: monthFromIndex(monthIndex(end) - 19) },
+      'startDate',
+    ],
     ['an end in the future', { endDate: monthFromIndex(monthIndex(end) + 2) }, 'endDate'],
   ])('refuses %s with a 400 naming the field', async (_name, extra, field) => {
     stack.simulator.clearRequests();
-    const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body: createBody(extra) });
+    const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
+      method: 'POST',
+      body: createBody(extra),
+    });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { errors: Array<{ field: string }> };
     expect(problem.errors.map((e) => e.field)).toContain(field);
@@ -104,7 +127,10 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
 
   it('refuses a malformed org id with 400 before calling Atlas', async () => {
     stack.simulator.clearRequests();
-    const res = await stack.api('/api/orgs/..%2F..%2Fadmin/cost-queries', { method: 'POST', body: createBody() });
+    const res = await stack.api('/api/orgs/..%2F..%2Fadmin/cost-queries', {
+      method: 'POST',
+      body: createBody(),
+    });
     expect(res.status).toBe(400);
     expect(usageCalls()).toHaveLength(0);
   });
@@ -118,7 +144,11 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
     expect(form.status).toBe(415);
     const huge = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
       method: 'POST',
-      body: JSON.stringify({ startDate: start, endDate: end, projects: Array(20_000).fill('a'.repeat(24)) }),
+      body: JSON.stringify({
+        startDate: start,
+        endDate: end,
+        projects: Array(20_000).fill('a'.repeat(24)),
+      }),
     });
     expect(huge.status).toBe(413);
   });

@@ -27,7 +27,11 @@ describe('every response carries the security baseline', () => {
   });
 
   it('marks API answers Cache-Control: no-store, errors included', async () => {
-    for (const [path, csrf] of [['/api/services', true], ['/api/services', false], ['/api/nope', true]] as const) {
+    for (const [path, csrf] of [
+      ['/api/services', true],
+      ['/api/services', false],
+      ['/api/nope', true],
+    ] as const) {
       const res = await stack.api(path, { csrf });
       expect(res.headers.get('cache-control')).toBe('no-store');
     }

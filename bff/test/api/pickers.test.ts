@@ -26,16 +26,22 @@ describe('picker lists', () => {
   it('narrows clusters to the chosen projects', async () => {
     const { items: orgs } = (await (await stack.api('/api/orgs')).json()) as Items<{ id: string }>;
     const orgId = orgs[0]!.id;
-    const { items: projects } = (await (await stack.api(`/api/orgs/${orgId}/projects`)).json()) as Items<{ id: string }>;
+    const { items: projects } = (await (
+      await stack.api(`/api/orgs/${orgId}/projects`)
+    ).json()) as Items<{ id: string }>;
     expect(projects.length).toBeGreaterThan(1);
-    const { items: all } = (await (await stack.api(`/api/orgs/${orgId}/clusters`)).json()) as Items<{ projectId: string }>;
+    const { items: all } = (await (
+      await stack.api(`/api/orgs/${orgId}/clusters`)
+    ).json()) as Items<{ projectId: string }>;
     const chosen = projects.slice(0, 2).map((p) => p.id);
     const { items: narrowed } = (await (
       await stack.api(`/api/orgs/${orgId}/clusters?projects=${chosen.join(',')}`)
     ).json()) as Items<{ projectId: string }>;
     expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed.length).toBeLessThan(all.length);
-    expect(new Set(narrowed.map((c) => c.projectId))).toEqual(new Set(chosen.filter((id) => all.some((c) => c.projectId === id))));
+    expect(new Set(narrowed.map((c) => c.projectId))).toEqual(
+      new Set(chosen.filter((id) => all.some((c) => c.projectId === id))),
+    );
   });
 
   it('refuses a malformed project id in the narrowing list with 400', async () => {

@@ -34,11 +34,19 @@ async function exercise(stack: Stack): Promise<string> {
   await record(created);
   seen.push(JSON.stringify(await waitForQuery(stack, orgId, id)));
   for (const status of [401, 403, 500]) {
-    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status }, times: 'always' });
+    stack.simulator.faults.add({
+      route: 'createUsage',
+      action: { kind: 'status', status },
+      times: 'always',
+    });
     await record(await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body }));
     stack.simulator.faults.clear();
   }
-  stack.simulator.faults.add({ route: 'oauthToken', action: { kind: 'status', status: 500 }, times: 'always' });
+  stack.simulator.faults.add({
+    route: 'oauthToken',
+    action: { kind: 'status', status: 500 },
+    times: 'always',
+  });
   await record(await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body }));
   stack.simulator.faults.clear();
   return seen.join('\n');

@@ -26,7 +26,16 @@ describe('when Atlas fails, the browser gets a clear problem without secrets', (
   it('passes Atlas 400 on as 400 with Atlas’s detail', async () => {
     stack.simulator.faults.add({
       route: 'createUsage',
-      action: { kind: 'status', status: 400, body: { error: 400, errorCode: 'VALIDATION_ERROR', detail: 'Invalid date range.', reason: 'Bad Request' } },
+      action: {
+        kind: 'status',
+        status: 400,
+        body: {
+          error: 400,
+          errorCode: 'VALIDATION_ERROR',
+          detail: 'Invalid date range.',
+          reason: 'Bad Request',
+        },
+      },
     });
     const res = await create();
     expect(res.status).toBe(400);
@@ -37,11 +46,17 @@ describe('when Atlas fails, the browser gets a clear problem without secrets', (
     stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status: 403 } });
     const res = await create();
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { detail: string }).detail).toContain('Organization Billing Viewer');
+    expect(((await res.json()) as { detail: string }).detail).toContain(
+      'Organization Billing Viewer',
+    );
   });
 
   it('turns Atlas 401 into 502 saying the credentials were refused', async () => {
-    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status: 401 }, times: 'always' });
+    stack.simulator.faults.add({
+      route: 'createUsage',
+      action: { kind: 'status', status: 401 },
+      times: 'always',
+    });
     const res = await create();
     expect(res.status).toBe(502);
     expect(((await res.json()) as { title: string }).title).toMatch(/credentials/);
@@ -70,10 +85,17 @@ describe('when Atlas fails, the browser gets a clear problem without secrets', (
   });
 
   it('fails a query whose poll Atlas refuses, with the reason', async () => {
-    stack.simulator.faults.add({ route: 'getUsage', action: { kind: 'status', status: 403 }, times: 'always' });
+    stack.simulator.faults.add({
+      route: 'getUsage',
+      action: { kind: 'status', status: 403 },
+      times: 'always',
+    });
     const res = await create();
     const { id } = (await res.json()) as { id: string };
-    const state = (await waitForQuery(stack, orgId, id)) as { status: string; error: { status: number; detail: string } };
+    const state = (await waitForQuery(stack, orgId, id)) as {
+      status: string;
+      error: { status: number; detail: string };
+    };
     expect(state.status).toBe('failed');
     expect(state.error.status).toBe(403);
     expect(state.error.detail).toContain('Organization Billing Viewer');

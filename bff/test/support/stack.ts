@@ -23,7 +23,11 @@ export interface Stack {
  * production is (credentials set, so the BFF treats the simulator as Atlas).
  */
 export async function startStack(
-  options: { env?: Record<string, string>; simulator?: SimulatorOptions; credentials?: Partial<typeof DEMO_CREDENTIALS> } = {},
+  options: {
+    env?: Record<string, string>;
+    simulator?: SimulatorOptions;
+    credentials?: Partial<typeof DEMO_CREDENTIALS>;
+  } = {},
 ): Promise<Stack> {
   const credentials = { ...DEMO_CREDENTIALS, ...options.credentials };
   const simulator = createSimulator({ processingMs: 30, credentials, ...options.simulator });
@@ -49,7 +53,9 @@ export async function startStack(
     POLL_MAX_MS: '40',
     ...options.env,
   });
-  const bff = await startServer(config, { logger: createLogger({ level: 'trace', destination: sink }) });
+  const bff = await startServer(config, {
+    logger: createLogger({ level: 'trace', destination: sink }),
+  });
   return {
     bff,
     simulator,
@@ -73,7 +79,11 @@ export async function startStack(
 }
 
 /** Polls the BFF (as the page does) until the query leaves "processing". */
-export async function waitForQuery(stack: Stack, orgId: string, id: string): Promise<Record<string, unknown>> {
+export async function waitForQuery(
+  stack: Stack,
+  orgId: string,
+  id: string,
+): Promise<Record<string, unknown>> {
   for (let i = 0; i < 400; i++) {
     const res = await stack.api(`/api/orgs/${orgId}/cost-queries/${id}`);
     const body = (await res.json()) as Record<string, unknown>;

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { simulator } from '../fixtures/simulator';
+
+test.beforeEach(async () => {
+  await simulator.clearFaults();
+});
+
+test('a new user picks filters, runs a query and sees results from the simulator', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByText('Simulated data')).toBeVisible();
+  await expect(page.getByLabel('Organization')).not.toHaveValue('');
+
+  await page.getByRole('combobox', { name: 'Projects' }).click();
+  const firstProject = page.getByRole('option').first();
+  await firstProject.click();
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Group by').click();
+  await page.getByRole('option', { name: 'Projects' }).click();
+
+  await simulator.clearRequests();
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('status')).toContainText(/Running query/);
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+
+  const table = page.getByRole('table', { name: /Cost by project and month/ });
+  await expect(table).toBeVisible();
+  await expect(page.getByText(/Total/).first()).toBeVisible();
+  await expect(page.getByText(/\$[\d,]+\.\d{2}/).first()).toBeVisible();
+
+  const upstream = await simulator.requests();
+  const creates = upstream.filter((r) => r.route === 'createUsage');
+  expect(creates).toHaveLength(1);
+  const sent = JSON.parse(creates[0]!.body) as {
+    startDate: string;
+    endDate: string;
+    groupBy: string;
+  };
+  expect(sent.startDate).toMatch(/^\d{4}-\d{2}-01$/);
+  expect(sent.endDate).toMatch(/^\d{4}-\d{2}-01$/);
+  expect(sent.groupBy).toBe('projects');
+
+  await page.screenshot({ path: testInfo.outputPath('results.png'), fullPage: true });
+  await testInfo.attach('results', {
+    path: testInfo.outputPath('results.png'),
+    contentType: 'image/png',
+  });
+});
+
+test('the group-by rule is explained inline and fixed in one click', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Group by').click();
+  await page.getByRole('option', { name: 'Clusters' }).click();
+  await page.getByRole('button', { name: 'Run query' }).click();
+
+  const error = page.getByText(/needs at least one cluster/i).first();
+  await expect(error).toBeVisible();
+  const requestsBefore = (await simulator.requests()).filter(
+    (r) => r.route === 'createUsage',
+  ).length;
+
+  await page
+    .getByRole('button', {
+      name: /Select all \d+ clusters|Group by services instead|Clear group-by/,
+    })
+    .first()
+    .click();
+  await expect(error).toBeHidden();
+  const requestsAfter = (await simulator.requests()).filter(
+    (r) => r.route === 'createUsage',
+  ).length;
+  expect(requestsAfter).toBe(requestsBefore);
+});
+
+test('a failed upstream is explained and can be retried', async ({ page }) => {
+  await page.goto('/');
+  await simulator.addFault({ route: 'createUsage', action: { kind: 'status', status: 403 } });
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByText(/No access to this organization/)).toBeVisible();
+  await expect(page.getByText(/Organization Billing Viewer/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+});
+
+test('a query Atlas fails while processing shows the reason', async ({ page }) => {
+  await page.goto('/');
+  await simulator.addFault({
+    route: 'getUsage',
+    action: { kind: 'status', status: 404 },
+    times: 'always',
+  });
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByText(/Not found in Atlas/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
