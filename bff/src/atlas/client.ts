@@ -1,0 +1,124 @@
+import { AtlasInputError, AtlasProtocolError, scrubSecrets } from './errors';
+import { listAllPages } from './pagination';
+import { parseJsonBody, parseShape } from './responses';
+import {
+  OBJECT_ID,
+  QUERY_TOKEN,
+  clusterSchema,
+  createUsageResponseSchema,
+  orgSchema,
+  projectSchema,
+} from './schemas';
+import { createTransport } from './transport';
+import type { AtlasClient, AtlasClientOptions } from './types';
+import { readUsageResult, toFilterBody, unwrapEnvelope } from './usage';
+
+const API = '/api/atlas/v2';
+
+/*
+ * Ids and tokens are checked before any URL is built, so a bad value can neither reach
+ * another path nor cost an Atlas call. The values themselves stay out of messages.
+ */
+function objectId(field: string, value: string): string {
+  if (!OBJECT_ID.test(value)) {
+    throw new AtlasInputError(field, `${field} must be a 24-character lowercase hexadecimal id`);
+  }
+  return encodeURIComponent(value);
+}
+
+function queryToken(value: string): string {
+  if (!QUERY_TOKEN.test(value)) {
+    throw new AtlasInputError('token', 'token must be 64 hexadecimal characters');
+  }
+  return encodeURIComponent(value);
+}
+
+/** The only way the BFF talks to Atlas: Cost Explorer create/poll and the picker lists. */
+export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
+  const baseUrl = new URL(options.baseUrl);
+  if (baseUrl.protocol !== 'https:' && baseUrl.protocol !== 'http:') {
+    throw new AtlasInputError('baseUrl', 'baseUrl must be an http(s) URL');
+  }
+  const transport = createTransport(options);
+  const now = options.now ?? Date.now;
+
+  return {
+    async createUsageQuery(orgId, filter, opts) {
+      const path = `${API}/orgs/${objectId('orgId', orgId)}/billing/costExplorer/usage`;
+      const operation = `POST ${path}`;
+      const body = toFilterBody(filter);
+      const res = await transport.call({
+        method: 'POST',
+        path,
+        body,
+        operation,
+        signal: opts?.signal,
+      });
+      if (res.kind !== 'response') throw new AtlasProtocolError(operation, 'interim answer only');
+      try {
+        const unwrapped = unwrapEnvelope(operation, res, parseJsonBody(operation, res), now());
+        if (unwrapped.kind !== 'content') throw new AtlasProtocolError(operation, 'no token');
+        const { token } = parseShape(
+          operation,
+          createUsageResponseSchema,
+          unwrapped.content,
+          res.status,
+        );
+        return { token };
+      } catch (err) {
+        throw transport.scrub(err);
+      }
+    },
+
+    async getUsageQuery(orgId, token, opts) {
+      const base = `${API}/orgs/${objectId('orgId', orgId)}/billing/costExplorer/usage`;
+      const path = `${base}/${queryToken(token)}`;
+      // The query token grants access to billing data: it never appears in logs or messages.
+      const operation = `GET ${base}/{token}`;
+      try {
+        const res = await transport.call({
+          method: 'GET',
+          path,
+          operation,
+          processingGraceMs: options.processingGraceMs,
+          signal: opts?.signal,
+        });
+        if (res.kind === 'processing') return { status: 'processing' };
+        return readUsageResult(operation, res, now(), options.logger);
+      } catch (err) {
+        // Atlas's 404 detail echoes the token; callers may show that detail to a browser.
+        throw scrubSecrets(transport.scrub(err), [token]);
+      }
+    },
+
+    async listOrgs(opts) {
+      const path = `${API}/orgs`;
+      return listAllPages(
+        transport,
+        { path, operation: `GET ${path}`, signal: opts?.signal },
+        orgSchema,
+      );
+    },
+
+    async listProjects(orgId, opts) {
+      const path = `${API}/orgs/${objectId('orgId', orgId)}/groups`;
+      return listAllPages(
+        transport,
+        { path, operation: `GET ${path}`, signal: opts?.signal },
+        projectSchema,
+      );
+    },
+
+    async listClusters(projectId, opts) {
+      const path = `${API}/groups/${objectId('projectId', projectId)}/clusters`;
+      const query: Record<string, string> = opts?.includeDeleted
+        ? { includeDeletedWithRetainedBackups: 'true' }
+        : {};
+      return listAllPages(
+        transport,
+        { path, operation: `GET ${path}`, query, signal: opts?.signal },
+        clusterSchema,
+      );
+    },
+  };
+}
