@@ -43,7 +43,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export function sendRaw(req: RawRequest): Promise<RawResult> {
   return new Promise<RawResult>((resolve, reject) => {
     if (req.signal?.aborted) {
-      reject(req.signal.reason);
+      reject(asError(req.signal.reason));
       return;
     }
     const transport = req.url.protocol === 'https:' ? https : http;
@@ -71,7 +71,7 @@ export function sendRaw(req: RawRequest): Promise<RawResult> {
       if (processing) abandon(() => resolve(PROCESSING));
       else abandon(() => reject(new AtlasNetworkError(req.operation, err.code, { cause: err })));
     };
-    const onAbort = () => abandon(() => reject(req.signal?.reason));
+    const onAbort = () => abandon(() => reject(asError(req.signal?.reason)));
 
     const deadline = setTimeout(() => {
       if (processing) abandon(() => resolve(PROCESSING));
@@ -120,4 +120,9 @@ export function sendRaw(req: RawRequest): Promise<RawResult> {
     });
     request.end(req.body);
   });
+}
+
+/** AbortSignal reasons are usually DOMExceptions (Errors); anything else is wrapped. */
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason ?? 'aborted'));
 }

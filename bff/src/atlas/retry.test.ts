@@ -9,8 +9,9 @@ function policy(overrides: Partial<RetryPolicy> = {}) {
     retryBaseMs: 100,
     retryMaxMs: 1_000,
     random: () => 1,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       sleeps.push(ms);
+      return Promise.resolve();
     },
     ...overrides,
   };

@@ -14,8 +14,11 @@ export interface RetryPolicy {
  * Thrown inside an attempt to end the loop at once with `error`: used for failures another
  * layer has already retried (the token endpoint), so retries happen at one layer only.
  */
-export class StopRetrying {
-  constructor(readonly error: unknown) {}
+export class StopRetrying extends Error {
+  constructor(readonly error: unknown) {
+    super('stop retrying', { cause: error });
+    this.name = 'StopRetrying';
+  }
 }
 
 /** Network failures, 429 and 5xx other than 501 may succeed later; 4xx and timeouts will not. */

@@ -51,8 +51,9 @@ export function clientFor(
     retryBaseMs: 10,
     retryMaxMs: 5_000,
     userAgent: 'atlas-cost-explorer-bff/test',
-    sleep: async (ms) => {
+    sleep: (ms) => {
       sleeps.push(ms);
+      return Promise.resolve();
     },
     random: () => 0.5,
     logger: {
