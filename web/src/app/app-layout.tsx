@@ -1,0 +1,23 @@
+import { AppShell, Container, Group, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useMeta } from '../features/meta/api/meta-query';
+import { DataSourceBadge } from '../features/meta/components/data-source-badge';
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const meta = useMeta();
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={1} size="h3">
+            Atlas Cost Explorer
+          </Title>
+          <DataSourceBadge dataSource={meta.data?.dataSource} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="xl">{children}</Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

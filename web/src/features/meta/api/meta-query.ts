@@ -1,0 +1,17 @@
+import { metaSchema } from '@ace/bff/contract';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+
+export const metaKeys = { all: ['meta'] as const };
+
+export function metaQueryOptions() {
+  return queryOptions({
+    queryKey: metaKeys.all,
+    queryFn: ({ signal }) => apiGet('/meta', metaSchema, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMeta() {
+  return useQuery(metaQueryOptions());
+}

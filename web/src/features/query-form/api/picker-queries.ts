@@ -1,0 +1,74 @@
+import {
+  clusterListSchema,
+  orgListSchema,
+  projectListSchema,
+  serviceListSchema,
+} from '@ace/bff/contract';
+import { keepPreviousData, queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+
+/** Names change rarely; five minutes keeps pickers instant without going stale for long. */
+const PICKER_STALE_MS = 5 * 60_000;
+
+export const pickerKeys = {
+  orgs: ['orgs'] as const,
+  projects: (orgId: string) => ['orgs', orgId, 'projects'] as const,
+  clusters: (orgId: string, projectIds: readonly string[]) =>
+    ['orgs', orgId, 'clusters', { projects: [...projectIds].sort() }] as const,
+  services: ['services'] as const,
+};
+
+export function orgsQueryOptions() {
+  return queryOptions({
+    queryKey: pickerKeys.orgs,
+    queryFn: ({ signal }) => apiGet('/orgs', orgListSchema, signal),
+    staleTime: PICKER_STALE_MS,
+  });
+}
+
+export function projectsQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: pickerKeys.projects(orgId),
+    queryFn: orgId
+      ? ({ signal }) =>
+          apiGet(`/orgs/${encodeURIComponent(orgId)}/projects`, projectListSchema, signal)
+      : skipToken,
+    staleTime: PICKER_STALE_MS,
+  });
+}
+
+/** Clusters narrowed to the chosen projects (all of the org's clusters when none are chosen). */
+export function clustersQueryOptions(orgId: string, projectIds: readonly string[]) {
+  const sorted = [...projectIds].sort();
+  return queryOptions({
+    queryKey: pickerKeys.clusters(orgId, sorted),
+    queryFn: orgId
+      ? ({ signal }) => {
+          const search =
+            sorted.length > 0 ? `?projects=${sorted.map(encodeURIComponent).join(',')}` : '';
+          return apiGet(
+            `/orgs/${encodeURIComponent(orgId)}/clusters${search}`,
+            clusterListSchema,
+            signal,
+          );
+        }
+      : skipToken,
+    staleTime: PICKER_STALE_MS,
+  });
+}
+
+export function servicesQueryOptions() {
+  return queryOptions({
+    queryKey: pickerKeys.services,
+    queryFn: ({ signal }) => apiGet('/services', serviceListSchema, signal),
+    staleTime: Infinity,
+  });
+}
+
+export const useOrgs = () => useQuery(orgsQueryOptions());
+export const useProjects = (orgId: string) => useQuery(projectsQueryOptions(orgId));
+export const useServices = () => useQuery(servicesQueryOptions());
+
+/** Keeps the previous list on screen while a narrower one loads (no flicker per click). */
+export const useClusters = (orgId: string, projectIds: readonly string[]) =>
+  useQuery({ ...clustersQueryOptions(orgId, projectIds), placeholderData: keepPreviousData });

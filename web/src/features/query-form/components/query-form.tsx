@@ -1,0 +1,144 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { CostQueryRequest } from '@ace/bff/contract';
+import { useEffect, useId, useMemo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { FormSwitch } from '../../../components/form/form-switch';
+import { toApiError } from '../../../lib/api-client';
+import { useClusters, useOrgs, useProjects, useServices } from '../api/picker-queries';
+import { defaultQueryFormValues, type QueryFormValues } from '../form-values';
+import { createQueryFormSchema, formErrorFor, type QueryFormOutput } from '../query-form-schema';
+import { GroupByField } from './group-by-field';
+import { MonthRangeField } from './month-range-field';
+import { OrgField } from './org-field';
+import { ClustersField, ProjectsField, ServicesField } from './scope-fields';
+
+export interface QueryFormProps {
+  /** The server's clock (from /api/meta): month limits and validation use it. */
+  now: Date;
+  /**
+   * Starts the query. Rejects only with an ApiError whose `errors` name fields (a 400): those
+   * are shown on the fields; every other failure belongs to the status panel.
+   */
+  onRun: (orgId: string, request: CostQueryRequest) => Promise<void>;
+  submitting: boolean;
+}
+
+export function QueryForm({ now, onRun, submitting }: QueryFormProps) {
+  const partialHintId = useId();
+  const schema = useMemo(() => createQueryFormSchema(now), [now]);
+  const form = useForm<QueryFormValues, unknown, QueryFormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultQueryFormValues(now),
+    mode: 'onChange',
+  });
+  const { control, setValue, getValues, trigger, setError, formState } = form;
+  const [orgId, projectIds, groupBy] = useWatch({
+    control,
+    name: ['orgId', 'projects', 'groupBy'],
+  });
+
+  const orgs = useOrgs();
+  const projects = useProjects(orgId);
+  const clusters = useClusters(orgId, projectIds);
+  const services = useServices();
+
+  // Default to the first organization, and move off one that disappeared.
+  useEffect(() => {
+    const items = orgs.data?.items;
+    const first = items?.[0];
+    if (first && !items.some((org) => org.id === getValues('orgId'))) setValue('orgId', first.id);
+  }, [orgs.data, getValues, setValue]);
+
+  // Clusters follow the chosen projects: drop chosen clusters the narrowed list no longer has.
+  useEffect(() => {
+    if (!clusters.data || clusters.isPlaceholderData) return;
+    const known = new Set(clusters.data.items.map((cluster) => cluster.id));
+    const chosen = getValues('clusters');
+    const kept = chosen.filter((id) => known.has(id));
+    if (kept.length !== chosen.length) setValue('clusters', kept, { shouldValidate: true });
+  }, [clusters.data, clusters.isPlaceholderData, getValues, setValue]);
+
+  const onSubmit = form.handleSubmit(async ({ orgId: org, request }) => {
+    try {
+      await onRun(org, request);
+    } catch (error) {
+      // A 400 from the BFF: put each message on its field; the values stay as typed.
+      for (const problem of toApiError(error).errors) {
+        const { field, message } = formErrorFor(getValues(), problem.field, problem.message);
+        setError(field ?? 'root.server', { type: 'server', message });
+      }
+    }
+  });
+
+  const rootError = formState.errors.root?.message ?? formState.errors.root?.server?.message;
+  const scope = {
+    control,
+    hasOrg: Boolean(orgId),
+    hasProjectFilter: projectIds.length > 0,
+    projects,
+    clusters,
+    services,
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Query">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <OrgField
+              control={control}
+              orgs={orgs}
+              onChange={() => {
+                // Project and cluster ids belong to the previous organization.
+                setValue('projects', []);
+                setValue('clusters', []);
+              }}
+            />
+            <MonthRangeField control={control} now={now} />
+            <GroupByField
+              control={control}
+              groupBy={groupBy}
+              errorMessage={formState.errors.groupBy?.message}
+              available={{
+                projects: projects.data?.items.map((p) => p.id),
+                clusters: clusters.data?.items.map((c) => c.id),
+                services: services.data?.items.map((s) => s.id),
+              }}
+              onSelectAll={(dimension, ids) => {
+                setValue(dimension, ids, { shouldDirty: true });
+                void trigger(['groupBy', dimension]);
+              }}
+              onClear={() => setValue('groupBy', 'none', { shouldValidate: true })}
+            />
+            <ProjectsField {...scope} />
+            <ClustersField {...scope} />
+            <ServicesField {...scope} />
+          </SimpleGrid>
+          <Stack gap={4}>
+            {/* The hint sits outside Switch's <label>, so the switch's name is exactly its label. */}
+            <FormSwitch
+              control={control}
+              name="includePartialMatches"
+              label="Include partially matching charges"
+              aria-describedby={partialHintId}
+            />
+            <Text id={partialHintId} size="xs" c="dimmed">
+              Adds charges not tied to a chosen project, cluster or service, such as support and
+              credits.
+            </Text>
+          </Stack>
+          {rootError && (
+            <Alert color="red" role="alert" title="The query was not accepted">
+              {rootError}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={submitting}>
+              Run query
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

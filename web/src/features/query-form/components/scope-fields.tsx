@@ -1,0 +1,123 @@
+import { Stack } from '@mantine/core';
+import type { ClusterSummary, ProjectSummary } from '@ace/bff/contract';
+import { FormMultiSelect } from '../../../components/form/form-multi-select';
+import type { useClusters, useProjects, useServices } from '../api/picker-queries';
+import type { QueryFormControl } from './form-control';
+import { PickerRetry, pickerStateProps } from './picker-state';
+
+/** Render at most this many options; search reaches the rest, so hundreds stay quick. */
+const OPTION_LIMIT = 100;
+
+const multiSelectDefaults = {
+  searchable: true,
+  clearable: true,
+  limit: OPTION_LIMIT,
+  maxDropdownHeight: 280,
+  hidePickedOptions: false,
+  // A chosen group-by is re-checked whenever its list changes (the group-by rule).
+  deps: ['groupBy' as const],
+};
+
+interface ScopeFieldsProps {
+  control: QueryFormControl;
+  hasOrg: boolean;
+  hasProjectFilter: boolean;
+  projects: ReturnType<typeof useProjects>;
+  clusters: ReturnType<typeof useClusters>;
+  services: ReturnType<typeof useServices>;
+}
+
+export function ProjectsField({ control, hasOrg, projects }: ScopeFieldsProps) {
+  const items = projects.data?.items;
+  const state = pickerStateProps(projects, {
+    noun: 'projects',
+    emptyMessage: 'No projects in this organization',
+    waitingMessage: hasOrg ? undefined : 'Choose an organization first',
+    placeholder: 'All projects (type to search)',
+    itemCount: items?.length,
+  });
+  return (
+    <Stack gap={4}>
+      <FormMultiSelect
+        {...multiSelectDefaults}
+        control={control}
+        name="projects"
+        label="Projects"
+        data={items?.map((p) => ({ value: p.id, label: p.name })) ?? []}
+        nothingFoundMessage="No matching projects"
+        {...state}
+      />
+      <PickerRetry query={projects} noun="projects" />
+    </Stack>
+  );
+}
+
+/** Clusters grouped under their project's name, so same-named clusters stay distinguishable. */
+function clusterOptions(clusters: ClusterSummary[], projects: ProjectSummary[] | undefined) {
+  const projectName = new Map(projects?.map((p) => [p.id, p.name]));
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const cluster of clusters) {
+    const group = projectName.get(cluster.projectId) ?? cluster.projectId;
+    const items = groups.get(group) ?? [];
+    items.push({ value: cluster.id, label: cluster.name });
+    groups.set(group, items);
+  }
+  return [...groups].map(([group, items]) => ({ group, items }));
+}
+
+export function ClustersField({
+  control,
+  hasOrg,
+  hasProjectFilter,
+  clusters,
+  projects,
+}: ScopeFieldsProps) {
+  const items = clusters.data?.items;
+  const state = pickerStateProps(clusters, {
+    noun: 'clusters',
+    emptyMessage: hasProjectFilter
+      ? 'No clusters in the chosen projects'
+      : 'No clusters in this organization',
+    waitingMessage: hasOrg ? undefined : 'Choose an organization first',
+    placeholder: hasProjectFilter ? 'All clusters of the chosen projects' : 'All clusters',
+    itemCount: items?.length,
+  });
+  return (
+    <Stack gap={4}>
+      <FormMultiSelect
+        {...multiSelectDefaults}
+        control={control}
+        name="clusters"
+        label="Clusters"
+        data={items ? clusterOptions(items, projects.data?.items) : []}
+        nothingFoundMessage="No matching clusters"
+        {...state}
+      />
+      <PickerRetry query={clusters} noun="clusters" />
+    </Stack>
+  );
+}
+
+export function ServicesField({ control, services }: ScopeFieldsProps) {
+  const items = services.data?.items;
+  const state = pickerStateProps(services, {
+    noun: 'services',
+    emptyMessage: 'No services available',
+    placeholder: 'All services',
+    itemCount: items?.length,
+  });
+  return (
+    <Stack gap={4}>
+      <FormMultiSelect
+        {...multiSelectDefaults}
+        control={control}
+        name="services"
+        label="Services"
+        data={items?.map((s) => ({ value: s.id, label: s.name })) ?? []}
+        nothingFoundMessage="No matching services"
+        {...state}
+      />
+      <PickerRetry query={services} noun="services" />
+    </Stack>
+  );
+}

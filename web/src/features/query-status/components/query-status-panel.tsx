@@ -1,0 +1,55 @@
+import { Alert, Box, Button, Group, Loader, Paper, Text } from '@mantine/core';
+import type { CostQueryRunPhase } from '../api/use-cost-query-run';
+import { formatElapsed } from '../format-elapsed';
+import { useNow } from '../use-now';
+
+interface QueryStatusPanelProps {
+  phase: CostQueryRunPhase;
+  onCancel: () => void;
+  onRetry: () => void;
+  clock?: () => number;
+}
+
+/** A live region that is always in the page, so screen readers hear each change. */
+export function QueryStatusPanel({ phase, onCancel, onRetry, clock }: QueryStatusPanelProps) {
+  const now = useNow(phase.kind === 'running', 1000, clock);
+  return (
+    <Box role="status" aria-live="polite" aria-atomic="false">
+      {phase.kind === 'running' && (
+        <Paper withBorder p="md">
+          <Group justify="space-between">
+            <Group gap="sm">
+              <Loader size="sm" aria-hidden />
+              <Text>Running query…</Text>
+              <Text c="dimmed" size="sm">
+                {formatElapsed(now - phase.since)} elapsed
+              </Text>
+            </Group>
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      {phase.kind === 'failed' && (
+        <Alert color="red" title={`Query failed: ${phase.title}`}>
+          {phase.detail && (
+            <Text size="sm" mb="sm">
+              {phase.detail}
+            </Text>
+          )}
+          <Button variant="light" color="red" onClick={onRetry}>
+            Retry
+          </Button>
+        </Alert>
+      )}
+      {phase.kind === 'done' && (
+        <Text size="sm" c="dimmed">
+          Query finished in{' '}
+          {formatElapsed(Date.parse(phase.result.completedAt) - Date.parse(phase.result.createdAt))}
+          .
+        </Text>
+      )}
+    </Box>
+  );
+}

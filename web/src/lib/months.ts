@@ -1,0 +1,76 @@
+// The one date-fns importer: month maths and month labels. Every value is a `YYYY-MM-01`
+// string and every calculation runs on UTCDate, so the browser's time zone never shifts a month.
+import { UTCDate, utc } from '@date-fns/utc';
+import { addMonths, differenceInCalendarMonths, format, parseISO, subMonths } from 'date-fns';
+import { currentMonthStart, isMonthStart, retentionWindow } from '@ace/bff/contract';
+
+/** A `YYYY-MM-01` string: the first day of a month (UTC, no time). */
+export type MonthStart = string;
+
+function toDate(month: MonthStart): UTCDate {
+  if (!isMonthStart(month)) throw new RangeError(`not a month start: ${month}`);
+  return new UTCDate(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
+}
+
+function toMonthStart(date: Date): MonthStart {
+  return format(date, 'yyyy-MM-01');
+}
+
+/** `Jan 2025` (fixed English short month, like the Atlas console). */
+export function formatMonth(month: MonthStart): string {
+  return format(toDate(month), 'MMM yyyy');
+}
+
+export function addMonthsTo(month: MonthStart, count: number): MonthStart {
+  return toMonthStart(addMonths(toDate(month), count));
+}
+
+/** Atlas's endDate is exclusive: the month after the last month the user chose. */
+export function exclusiveEndOf(lastMonth: MonthStart): MonthStart {
+  return addMonthsTo(lastMonth, 1);
+}
+
+/** The last month a query covers, given its exclusive endDate. */
+export function lastMonthOf(exclusiveEnd: MonthStart): MonthStart {
+  return toMonthStart(subMonths(toDate(exclusiveEnd), 1));
+}
+
+/** Every month start in [start, exclusiveEnd), oldest first. */
+export function monthsInRange(start: MonthStart, exclusiveEnd: MonthStart): MonthStart[] {
+  const count = differenceInCalendarMonths(toDate(exclusiveEnd), toDate(start));
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonthsTo(start, i));
+}
+
+/** "Jan 2025 – Mar 2025" for an inclusive range; a single month is shown once. */
+export function formatMonthRange(first: MonthStart | null, last: MonthStart | null): string {
+  if (!first) return '';
+  if (!last) return `${formatMonth(first)} – …`;
+  return first === last ? formatMonth(first) : `${formatMonth(first)} – ${formatMonth(last)}`;
+}
+
+/** The month an Atlas `usageDate` (`YYYY-MM-DD` or an ISO timestamp) falls in, in UTC. */
+export function monthOfUsageDate(usageDate: string): MonthStart | null {
+  const date = parseISO(usageDate, { in: utc });
+  return Number.isNaN(date.getTime()) ? null : toMonthStart(date);
+}
+
+/** What the month picker may offer at `now` (the server's clock): Atlas keeps 18 months. */
+export function monthPickerBounds(now: Date): { minMonth: MonthStart; maxMonth: MonthStart } {
+  const { earliestStart, latestEnd } = retentionWindow(now);
+  return { minMonth: earliestStart, maxMonth: lastMonthOf(latestEnd) };
+}
+
+/**
+ * Months whose charges can still change at `now`: the current one and the one just closed
+ * (charges post a day late, and cloud-provider lag can move usage to the next invoice).
+ */
+export function provisionalMonths(now: Date): MonthStart[] {
+  const current = currentMonthStart(now);
+  return [addMonthsTo(current, -1), current];
+}
+
+/** The Atlas console's default: the last 6 months, including the current one (inclusive). */
+export function defaultMonthRange(now: Date): [MonthStart, MonthStart] {
+  const current = currentMonthStart(now);
+  return [addMonthsTo(current, -5), current];
+}

@@ -1,0 +1,150 @@
+// The network boundary for component tests: a small fake of the BFF answering the contract's
+// shapes, installed as the global `fetch`. Every answer is parsed by the same contract schemas
+// the app uses, so a fake that drifts from the contract fails loudly.
+import {
+  ATLAS_SERVICES,
+  type CostQueryRequest,
+  type Problem,
+  type UsageRow,
+} from '@ace/bff/contract';
+import { vi } from 'vitest';
+
+export const ORG_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+export const PROJECTS = [
+  { id: 'bbbbbbbbbbbbbbbbbbbbbbb1', name: 'Shop', orgId: ORG_ID },
+  { id: 'bbbbbbbbbbbbbbbbbbbbbbb2', name: 'Ads', orgId: ORG_ID },
+];
+export const CLUSTERS = [
+  { id: 'ccccccccccccccccccccccc1', name: 'shop-prod', projectId: PROJECTS[0]!.id },
+  { id: 'ccccccccccccccccccccccc2', name: 'shop-dev', projectId: PROJECTS[0]!.id },
+  { id: 'ccccccccccccccccccccccc3', name: 'ads-prod', projectId: PROJECTS[1]!.id },
+];
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface FakeApiOptions {
+  now?: string;
+  dataSource?: 'simulator' | 'atlas';
+  projects?: typeof PROJECTS;
+  /** Answer for GET /projects: a problem makes it fail. */
+  projectsProblem?: Problem;
+  /** How many GETs answer "processing" before the query is done. */
+  processingPolls?: number;
+  usage?: UsageRow[];
+  /** Answers for successive POSTs, in order; when used up, POSTs succeed. */
+  createProblems?: Problem[];
+  /** Make the finished query a failure instead. */
+  failure?: { title: string; detail: string; status: number };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+
+const problem = (p: Problem) =>
+  new Response(JSON.stringify(p), {
+    status: p.status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+export function installFakeApi(options: FakeApiOptions = {}) {
+  const calls: RecordedCall[] = [];
+  const createProblems = [...(options.createProblems ?? [])];
+  const queries = new Map<
+    string,
+    { request: CostQueryRequest; polls: number; createdAt: number }
+  >();
+  let nextId = 1;
+
+  const handle = (method: string, url: URL, body: unknown): Response => {
+    const path = url.pathname;
+    if (method === 'GET' && path === '/api/meta') {
+      return json({
+        dataSource: options.dataSource ?? 'simulator',
+        now: options.now ?? new Date().toISOString(),
+        retentionMonths: 18,
+      });
+    }
+    if (method === 'GET' && path === '/api/orgs') {
+      return json({ items: [{ id: ORG_ID, name: 'Acme' }] });
+    }
+    if (method === 'GET' && path === `/api/orgs/${ORG_ID}/projects`) {
+      if (options.projectsProblem) return problem(options.projectsProblem);
+      return json({ items: options.projects ?? PROJECTS });
+    }
+    if (method === 'GET' && path === `/api/orgs/${ORG_ID}/clusters`) {
+      const wanted = url.searchParams.get('projects')?.split(',') ?? [];
+      const items = CLUSTERS.filter((c) => wanted.length === 0 || wanted.includes(c.projectId));
+      return json({ items });
+    }
+    if (method === 'GET' && path === '/api/services') {
+      return json({ items: ATLAS_SERVICES.map((name) => ({ id: name, name })) });
+    }
+    if (method === 'POST' && path === `/api/orgs/${ORG_ID}/cost-queries`) {
+      const next = createProblems.shift();
+      if (next) return problem(next);
+      const id = `query_${String(nextId++).padStart(22, '0')}`;
+      queries.set(id, { request: body as CostQueryRequest, polls: 0, createdAt: Date.now() });
+      return json({ id, status: 'processing' }, 202, { Location: `${path}/${id}` });
+    }
+    const match = /^\/api\/orgs\/([^/]+)\/cost-queries\/([^/]+)$/.exec(path);
+    const query = match && queries.get(match[2]!);
+    if (match && query && method === 'DELETE') {
+      queries.delete(match[2]!);
+      return new Response(null, { status: 204 });
+    }
+    if (match && query && method === 'GET') {
+      const base = {
+        id: match[2],
+        orgId: match[1],
+        query: query.request,
+        createdAt: new Date(query.createdAt).toISOString(),
+      };
+      if (query.polls++ < (options.processingPolls ?? 1)) {
+        const elapsedMs = Date.now() - query.createdAt;
+        return json({ ...base, status: 'processing', elapsedMs }, 200, { 'Retry-After': '1' });
+      }
+      if (options.failure) return json({ ...base, status: 'failed', error: options.failure });
+      const usage = options.usage ?? [];
+      return json({
+        ...base,
+        status: 'done',
+        completedAt: new Date().toISOString(),
+        result: {
+          usageDetails: usage,
+          totals: {
+            currency: 'USD',
+            totalCents: usage.reduce((sum, row) => sum + row.usageAmountCents, 0),
+            rowCount: usage.length,
+          },
+        },
+      });
+    }
+    return problem({ title: 'Not Found', status: 404, detail: `${method} ${path}` });
+  };
+
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input instanceof Request ? input.url : input), 'http://localhost');
+    const method = (init.method ?? 'GET').toUpperCase();
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const headers = Object.fromEntries(
+      [...new Headers(init.headers).entries()].map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    calls.push({ method, path: `${url.pathname}${url.search}`, headers, body });
+    return Promise.resolve(handle(method, url, body));
+  });
+  vi.stubGlobal('fetch', fetchMock);
+
+  return {
+    calls,
+    callsTo: (method: string, pathStart: string) =>
+      calls.filter((c) => c.method === method && c.path.startsWith(pathStart)),
+  };
+}
