@@ -36,7 +36,7 @@ run('unit+api', 'pnpm', [
   'run',
   '--reporter=default',
   '--reporter=json',
-  `--outputFile.json=${reports}/vitest.json`,
+  `--outputFile.json=${process.cwd()}/${reports}/vitest.json`,
 ]);
 run('build', 'pnpm', ['exec', 'vite', 'build']);
 run('e2e', 'pnpm', ['--filter', '@ace/e2e', 'run', 'test'], {

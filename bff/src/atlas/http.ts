@@ -124,5 +124,7 @@ export function sendRaw(req: RawRequest): Promise<RawResult> {
 
 /** AbortSignal reasons are usually DOMExceptions (Errors); anything else is wrapped. */
 function asError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'aborted');
+  return reason instanceof Error
+    ? reason
+    : new Error(typeof reason === 'string' ? reason : 'aborted');
 }
