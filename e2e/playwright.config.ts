@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** Ports for the BFF under test and its embedded Atlas simulator (whose /__sim control plane the tests use). */
@@ -53,6 +56,8 @@ export default defineConfig({
       POLL_INITIAL_MS: '200',
       POLL_MAX_MS: '600',
       LOG_LEVEL: 'warn',
+      // A fresh SQLite store per run: presets from a previous run never leak into this one.
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ace-e2e-')),
       ATLAS_CLIENT_ID: '',
       ATLAS_CLIENT_SECRET: '',
       ATLAS_PUBLIC_KEY: '',

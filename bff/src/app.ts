@@ -11,13 +11,16 @@ import { costQueryRoutes } from './routes/cost-queries';
 import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { pickerRoutes } from './routes/pickers';
+import { presetRoutes } from './routes/presets';
 import type { CostQueryService } from './services/cost-queries';
 import type { PickerService } from './services/pickers';
+import type { PresetService } from './services/presets';
 
 export interface AppDeps {
   logger: Logger;
   costQueries: CostQueryService;
   pickers: PickerService;
+  presets: PresetService;
   dataSource: Meta['dataSource'];
   /** Built web app to serve from the same origin; absent in API-only tests. */
   webDistDir?: string | undefined;
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(metaRoutes(deps.dataSource, now));
   api.use(pickerRoutes(deps.pickers));
   api.use(costQueryRoutes(deps.costQueries, now));
+  api.use(presetRoutes(deps.presets));
   api.use(notFoundHandler);
   app.use('/api', api);
 

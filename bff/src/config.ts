@@ -43,6 +43,17 @@ const envSchema = z.object({
   SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
   SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   WEB_DIST_DIR: z.string().optional(),
+  /** PostgreSQL for the store (needed for more than one replica); unset means embedded SQLite. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
+      error: 'must start with postgres:// or postgresql://',
+    }),
+  /** Where the embedded SQLite file lives when DATABASE_URL is unset. */
+  DATA_DIR: z.string().trim().min(1).default('./data'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,6 +86,7 @@ export interface Config {
   shutdownGraceMs: number;
   simulator: { port: number; embeddedPort: number; processingMs: number; scale: number };
   webDistDir: string | undefined;
+  store: { databaseUrl: string | undefined; dataDir: string };
 }
 
 export class ConfigError extends Error {
@@ -161,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       scale: env.SIMULATOR_SCALE,
     },
     webDistDir: env.WEB_DIST_DIR,
+    store: { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR },
   };
 }
 

@@ -6,6 +6,9 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { createCostQueryService } from './services/cost-queries';
 import { createPickerService } from './services/pickers';
+import { createPresetService } from './services/presets';
+import { openStore } from './store/open-store';
+import type { Store } from './store/types';
 import {
   createSimulator,
   DEMO_CREDENTIALS,
@@ -19,6 +22,7 @@ export interface RunningServer {
   /** Present when no Atlas credentials were configured and the built-in simulator serves data. */
   simulator: Simulator | undefined;
   atlas: AtlasClient;
+  store: Store;
   /** Flips readiness, stops accepting, lets in-flight requests finish, then stops everything. */
   close(): Promise<void>;
 }
@@ -32,6 +36,8 @@ export interface StartOptions {
 /** The composition root: config → Atlas (real or simulated) → services → routes → HTTP. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
+  // First, so a store that cannot open (or migrate) stops the start before anything else runs.
+  const store = await openStore(config.store, logger);
   let simulator: Simulator | undefined;
   let atlasTarget = config.atlas;
   if (!atlasTarget) {
@@ -77,15 +83,17 @@ export async function startServer(config: Config, options: StartOptions): Promis
     deadlineMs: config.queryDeadlineMs,
   });
   const pickers = createPickerService({ atlas, ttlMs: config.pickerCacheTtlMs });
+  const presets = createPresetService({ presets: store.presets, logger });
 
   let ready = true;
   const app = createApp({
     logger,
     costQueries,
     pickers,
+    presets,
     dataSource: simulator ? 'simulator' : 'atlas',
     webDistDir: config.webDistDir,
-    isReady: () => ready,
+    isReady: () => ready && store.isOpen(),
   });
   const server = createServer(app);
   // Tighter than Node's defaults (300 s request, 60 s headers): nothing here needs that long.
@@ -103,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     server,
     simulator,
     atlas,
+    store,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => {
@@ -110,7 +119,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
         server.closeIdleConnections();
       });
       costQueries.close();
-      await simulator?.close();
+      // After the HTTP server: in-flight saves finish before the database goes away.
+      await Promise.all([store.close(), simulator?.close()]);
     },
   };
 }

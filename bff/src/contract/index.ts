@@ -9,3 +9,4 @@ export * from './usage';
 export * from './pickers';
 export * from './problem';
 export * from './meta';
+export * from './presets';

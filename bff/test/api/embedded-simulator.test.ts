@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -13,9 +16,16 @@ describe('with no Atlas credentials', () => {
         done();
       },
     });
-    const running = await startServer(loadConfig({ PORT: '0', SIMULATOR_PROCESSING_MS: '10' }), {
-      logger: createLogger({ level: 'info', destination: sink }),
-    });
+    const running = await startServer(
+      loadConfig({
+        PORT: '0',
+        SIMULATOR_PROCESSING_MS: '10',
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ace-embedded-')),
+      }),
+      {
+        logger: createLogger({ level: 'info', destination: sink }),
+      },
+    );
     try {
       expect(running.simulator).toBeDefined();
       expect(logs).toContain('built-in Atlas simulator');

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -51,6 +54,8 @@ export async function startStack(
     ATLAS_RETRY_MAX_MS: '20',
     POLL_INITIAL_MS: '10',
     POLL_MAX_MS: '40',
+    // Each stack gets its own SQLite file, never the developer's ./data.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ace-stack-')),
     ...options.env,
   });
   const bff = await startServer(config, {

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  monthFromIndex,
+  monthIndex,
+  PRESET_SCHEMA_VERSION,
+  presetInputSchema,
+  type PresetParams,
+} from '../contract';
+
+/**
+ * Stored presets keep the schema version they were written with (Kibana's locators: store the
+ * id, the version and the params, never a URL). Pure migrations bring old params up to date on
+ * read; the row itself is rewritten at its next save. Every version ever written has a fixture in
+ * bff/test/fixtures/presets/ that must keep opening.
+ */
+
+/**
+ * v1, frozen: months as `YYYY-MM` with an inclusive end, three filter lists that were always
+ * present (empty meaning "all"), `groupBy` null for none, `partial` for includePartialMatches.
+ * Never import today's contract here: v1 must read the same forever.
+ */
+export const presetV1Schema = z.object({
+  name: z.string(),
+  orgId: z.string(),
+  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  endMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  filters: z.object({
+    projects: z.array(z.string()),
+    clusters: z.array(z.string()),
+    services: z.array(z.string()),
+  }),
+  groupBy: z.enum(['organizations', 'projects', 'clusters', 'services']).nullable(),
+  partial: z.boolean(),
+});
+
+function migrateV1ToV2(params: unknown): unknown {
+  const v1 = presetV1Schema.parse(params);
+  const nonEmpty = (list: string[]) => (list.length > 0 ? list : undefined);
+  return {
+    name: v1.name,
+    description: '',
+    orgId: v1.orgId,
+    filters: {
+      projects: nonEmpty(v1.filters.projects),
+      clusters: nonEmpty(v1.filters.clusters),
+      services: nonEmpty(v1.filters.services),
+      includePartialMatches: v1.partial,
+    },
+    groupBy: v1.groupBy ?? undefined,
+    // v2 ranges end exclusively, like Atlas: the month after v1's inclusive end.
+    range: {
+      kind: 'absolute',
+      startDate: `${v1.startMonth}-01`,
+      endDate: monthFromIndex(monthIndex(`${v1.endMonth}-01`) + 1),
+    },
+    view: {},
+  };
+}
+
+/** `MIGRATIONS[n]` turns version n params into version n + 1 params. */
+const MIGRATIONS: Readonly<Record<number, (params: unknown) => unknown>> = {
+  1: migrateV1ToV2,
+};
+
+export class UnreadablePresetError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnreadablePresetError';
+  }
+}
+
+/** Upgrades stored params to the current schema and validates them; throws if that fails. */
+export function upgradePresetParams(schemaVersion: number, params: unknown): PresetParams {
+  if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
+    throw new UnreadablePresetError(`unknown preset schema version ${schemaVersion}`);
+  }
+  if (schemaVersion > PRESET_SCHEMA_VERSION) {
+    // Written by a newer release (e.g. during a rollback): refuse rather than guess.
+    throw new UnreadablePresetError(
+      `preset schema version ${schemaVersion} is newer than this server's ${PRESET_SCHEMA_VERSION}`,
+    );
+  }
+  let current = params;
+  try {
+    for (let version = schemaVersion; version < PRESET_SCHEMA_VERSION; version++) {
+      const migrate = MIGRATIONS[version];
+      if (!migrate) throw new Error(`no migration from preset schema version ${version}`);
+      current = migrate(current);
+    }
+    return presetInputSchema.parse(current);
+  } catch (err) {
+    throw new UnreadablePresetError(
+      `stored preset (schema version ${schemaVersion}) does not fit the current schema`,
+      { cause: err },
+    );
+  }
+}

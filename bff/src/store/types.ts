@@ -1,0 +1,57 @@
+/**
+ * Persistence behind one interface, with an embedded SQLite and a PostgreSQL implementation.
+ * Repositories are async even where the driver is not, so services never care which one runs.
+ * The store knows rows, not presets: `params` is opaque JSON that services validate and migrate.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface PresetRecord {
+  id: string;
+  owner: string;
+  /** The preset schema the params were written with (services migrate older ones on read). */
+  schemaVersion: number;
+  params: unknown;
+  /** Optimistic-concurrency counter: 1 on insert, +1 on every update. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewPresetRecord = Omit<PresetRecord, 'version' | 'updatedAt'>;
+
+export interface PresetChange {
+  schemaVersion: number;
+  params: unknown;
+  updatedAt: string;
+}
+
+/** Why a compare-and-set did not happen; `currentVersion` is read afterwards, for the message. */
+export type WriteConflict = { kind: 'not-found' } | { kind: 'stale'; currentVersion: number };
+
+export interface PresetRepository {
+  /** An owner's presets, most recently updated first. */
+  list(owner: string): Promise<PresetRecord[]>;
+  get(id: string): Promise<PresetRecord | undefined>;
+  insert(record: NewPresetRecord): Promise<PresetRecord>;
+  /** One `UPDATE … WHERE id AND owner AND version` statement: the check and the write are atomic. */
+  update(
+    id: string,
+    owner: string,
+    expectedVersion: number,
+    change: PresetChange,
+  ): Promise<PresetRecord | WriteConflict>;
+  delete(id: string, owner: string, expectedVersion: number): Promise<true | WriteConflict>;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  readonly presets: PresetRepository;
+  /** False once close() has started: readiness reports it. */
+  isOpen(): boolean;
+  close(): Promise<void>;
+}
+
+export function isWriteConflict(value: unknown): value is WriteConflict {
+  return typeof value === 'object' && value !== null && 'kind' in value;
+}

@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POSTGRES_MIGRATIONS } from '../../src/store/migrations';
+import { migratePostgres, openPostgresStore } from '../../src/store/postgres-store';
+import {
+  createTestDatabase,
+  postgresTitle,
+  TEST_DATABASE_URL,
+  type TestDatabase,
+} from './support/databases';
+import { describePresetRepository } from './support/preset-repository-suite';
+
+describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('the PostgreSQL store'), () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(TEST_DATABASE_URL!);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  describePresetRepository(() => openPostgresStore({ connectionString: database.url }));
+
+  it('lets two replicas start together on an empty database and migrates once', async () => {
+    const fresh = await createTestDatabase(TEST_DATABASE_URL!);
+    try {
+      const stores = await Promise.all([
+        openPostgresStore({ connectionString: fresh.url }),
+        openPostgresStore({ connectionString: fresh.url }),
+        openPostgresStore({ connectionString: fresh.url }),
+      ]);
+      await Promise.all(stores.map((s) => s.close()));
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT id, name FROM schema_migrations ORDER BY id');
+      await client.end();
+      expect(rows).toEqual(POSTGRES_MIGRATIONS.map(({ id, name }) => ({ id, name })));
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('applies only what a later release adds, and nothing of a migration that fails', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      expect(await migratePostgres(pool, POSTGRES_MIGRATIONS)).toEqual([]);
+      const next = { id: 90, name: 'jobs', sql: 'CREATE TABLE jobs_test (id TEXT PRIMARY KEY)' };
+      expect(await migratePostgres(pool, [...POSTGRES_MIGRATIONS, next])).toEqual([90]);
+      const broken = [
+        { id: 91, name: 'half', sql: 'CREATE TABLE half (id INTEGER)' },
+        { id: 92, name: 'broken', sql: 'CREATE TABLE nope (' },
+      ];
+      await expect(migratePostgres(pool, broken)).rejects.toThrow();
+      const { rows } = await pool.query("SELECT to_regclass('half') AS half");
+      expect(rows[0]).toEqual({ half: null });
+    } finally {
+      await pool.end();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../../src/store/migrations';
+import { migrateSqlite, openSqliteStore } from '../../src/store/sqlite-store';
+import { createTempDataDir } from './support/databases';
+import { describePresetRepository } from './support/preset-repository-suite';
+
+const temp = createTempDataDir();
+afterAll(() => temp.remove());
+
+describe('the embedded SQLite store', () => {
+  describePresetRepository(() => Promise.resolve(openSqliteStore({ dataDir: temp.dir })));
+
+  it('creates its file under DATA_DIR in WAL mode with synchronous=FULL on every connection', async () => {
+    const store = openSqliteStore({ dataDir: temp.dir });
+    expect(store.settings()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'FULL',
+      foreignKeys: true,
+      busyTimeoutMs: 5000,
+    });
+    await store.close();
+    expect(store.isOpen()).toBe(false);
+    const db = new Database(temp.sqliteFile, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('records each migration once, and applies only what a later release adds', async () => {
+    await openSqliteStore({ dataDir: temp.dir }).close();
+    const db = new Database(temp.sqliteFile);
+    try {
+      expect(db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all()).toEqual(
+        SQLITE_MIGRATIONS.map(({ id, name }) => ({ id, name })),
+      );
+      expect(migrateSqlite(db, SQLITE_MIGRATIONS)).toEqual([]);
+      const next = {
+        id: SQLITE_MIGRATIONS.length + 1,
+        name: 'jobs',
+        sql: 'CREATE TABLE jobs (id TEXT PRIMARY KEY)',
+      };
+      expect(migrateSqlite(db, [...SQLITE_MIGRATIONS, next])).toEqual([next.id]);
+      expect(migrateSqlite(db, [...SQLITE_MIGRATIONS, next])).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves nothing half-applied when a migration fails', () => {
+    const db = new Database(temp.sqliteFile);
+    try {
+      const broken = [
+        { id: 90, name: 'half', sql: 'CREATE TABLE half (id INTEGER)' },
+        { id: 91, name: 'broken', sql: 'CREATE TABLE nope (' },
+      ];
+      expect(() => migrateSqlite(db, broken)).toThrow();
+      expect(
+        db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get(),
+      ).toBeUndefined();
+      expect(db.prepare('SELECT id FROM schema_migrations WHERE id >= 90').all()).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
