@@ -1,62 +1,12 @@
-import { z } from 'zod';
+import { envSchema, type Env } from './config-schema';
+
+export type { Env };
 
 /**
  * The only reader of process.env (enforced by lint). Every setting is validated once at start;
- * a bad environment fails fast with one readable line per problem.
+ * a bad environment fails fast with one readable line per problem. The variables and their
+ * defaults are in config-schema.ts.
  */
-
-const optionalSecret = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
-
-const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const envSchema = z.object({
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ATLAS_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://cloud.mongodb.com'),
-  ATLAS_CLIENT_ID: optionalSecret,
-  ATLAS_CLIENT_SECRET: optionalSecret,
-  ATLAS_PUBLIC_KEY: optionalSecret,
-  ATLAS_PRIVATE_KEY: optionalSecret,
-  /** Timeout of one HTTP call to Atlas (create, one poll, one list page, token). */
-  ATLAS_TIMEOUT_MS: ms(10_000),
-  /** After an interim 102, how long to wait for a final response before calling it "processing". */
-  ATLAS_PROCESSING_GRACE_MS: ms(2_000),
-  ATLAS_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-  ATLAS_RETRY_BASE_MS: ms(500),
-  ATLAS_RETRY_MAX_MS: ms(10_000),
-  /** A query still processing after this long is failed with a clear message. */
-  QUERY_DEADLINE_MS: ms(10 * 60_000),
-  /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
-  POLL_INITIAL_MS: ms(1_000),
-  POLL_MAX_MS: ms(10_000),
-  /** How long org/project/cluster lists are reused before asking Atlas again. */
-  PICKER_CACHE_TTL_MS: ms(60_000),
-  SHUTDOWN_GRACE_MS: ms(10_000),
-  SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-  /** Port of the simulator embedded in `pnpm start` when no credentials are set (0: any free port). */
-  EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
-  SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
-  WEB_DIST_DIR: z.string().optional(),
-  /** PostgreSQL for the store (needed for more than one replica); unset means embedded SQLite. */
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .optional()
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
-      error: 'must start with postgres:// or postgresql://',
-    }),
-  /** Where the embedded SQLite file lives when DATABASE_URL is unset. */
-  DATA_DIR: z.string().trim().min(1).default('./data'),
-});
-
-export type Env = z.infer<typeof envSchema>;
 
 export type AtlasCredentials =
   | { kind: 'service-account'; clientId: string; clientSecret: string }
@@ -83,6 +33,10 @@ export interface Config {
   queryDeadlineMs: number;
   poll: { initialMs: number; maxMs: number };
   pickerCacheTtlMs: number;
+  resultCache: { closedMs: number; openMs: number };
+  rateLimit: { capacity: number; perMinute: number; waitMs: number; waitMaxMs: number };
+  breaker: { failures: number; halfOpenAfterMs: number };
+  jobs: { leaseMs: number; sweepMs: number; retentionMs: number };
   shutdownGraceMs: number;
   simulator: { port: number; embeddedPort: number; processingMs: number; scale: number };
   webDistDir: string | undefined;
@@ -165,6 +119,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     queryDeadlineMs: env.QUERY_DEADLINE_MS,
     poll: { initialMs: env.POLL_INITIAL_MS, maxMs: env.POLL_MAX_MS },
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
+    resultCache: { closedMs: env.RESULT_CACHE_CLOSED_TTL_MS, openMs: env.RESULT_CACHE_OPEN_TTL_MS },
+    rateLimit: {
+      capacity: env.ATLAS_RATE_LIMIT_CAPACITY,
+      perMinute: env.ATLAS_RATE_LIMIT_PER_MINUTE,
+      waitMs: env.RATE_LIMIT_WAIT_MS,
+      waitMaxMs: env.RATE_LIMIT_WAIT_MAX_MS,
+    },
+    breaker: { failures: env.BREAKER_FAILURES, halfOpenAfterMs: env.BREAKER_HALF_OPEN_MS },
+    jobs: {
+      leaseMs: env.JOB_LEASE_MS,
+      sweepMs: env.JOB_SWEEP_MS,
+      retentionMs: env.JOB_RETENTION_MS,
+    },
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     simulator: {
       port: env.SIMULATOR_PORT,

@@ -1,12 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { createAtlasClient, type AtlasClient } from './atlas';
+import type { AtlasClient } from './atlas';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createCostQueryService } from './services/cost-queries';
-import { createPickerService } from './services/pickers';
 import { createPresetService } from './services/presets';
+import { createUpstreamServices } from './services/upstream-services';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 import {
@@ -23,6 +22,8 @@ export interface RunningServer {
   simulator: Simulator | undefined;
   atlas: AtlasClient;
   store: Store;
+  /** This process's name on the query-job leases it holds. */
+  replicaId: string;
   /** Flips readiness, stops accepting, lets in-flight requests finish, then stops everything. */
   close(): Promise<void>;
 }
@@ -69,23 +70,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
-  const atlas = createAtlasClient({
-    baseUrl: atlasTarget.baseUrl,
-    credentials: atlasTarget.credentials,
-    ...config.atlasHttp,
-    userAgent: 'atlas-cost-explorer-bff/0.1',
+  const { atlas, costQueries, pickers, replicaId } = createUpstreamServices({
+    config,
+    target: atlasTarget,
+    store,
     logger,
   });
-  const costQueries = createCostQueryService({
-    atlas,
-    logger,
-    poll: { initialMs: config.poll.initialMs, maxMs: config.poll.maxMs },
-    deadlineMs: config.queryDeadlineMs,
-  });
-  const pickers = createPickerService({ atlas, ttlMs: config.pickerCacheTtlMs });
   const presets = createPresetService({ presets: store.presets, logger });
 
   let ready = true;
+  let closing: Promise<void> | undefined;
   const app = createApp({
     logger,
     costQueries,
@@ -104,6 +98,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // Resume jobs a previous run (or a replica that went away) left behind.
+  costQueries.start();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {
@@ -112,15 +108,28 @@ export async function startServer(config: Config, options: StartOptions): Promis
     simulator,
     atlas,
     store,
-    async close() {
-      ready = false;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      costQueries.close();
-      // After the HTTP server: in-flight saves finish before the database goes away.
-      await Promise.all([store.close(), simulator?.close()]);
+    replicaId,
+    close() {
+      // Idempotent: a signal handler and a test may both ask.
+      closing ??= (async () => {
+        ready = false;
+        await new Promise<void>((resolve) => {
+          // Keep-alive sockets whose request finishes after close() sit idle until their
+          // timeout unless closed again; sweep them until the server has let go of all.
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+        // Then the poll loops: calls in flight finish, leases go back, so a restart (or another
+        // replica) resumes every job at once instead of waiting for the leases to run out.
+        await costQueries.close();
+        // Last: in-flight saves and job writes finish before the database goes away.
+        await Promise.all([store.close(), simulator?.close()]);
+      })();
+      return closing;
     },
   };
 }

@@ -17,17 +17,35 @@ export const costQueryCreatedSchema = z.object({
 });
 export type CostQueryCreated = z.infer<typeof costQueryCreatedSchema>;
 
+/** Atlas's rate-limit bucket for the organization, from its `RateLimit-*` headers. */
+export const apiCapacitySchema = z.object({
+  remaining: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+});
+export type ApiCapacity = z.infer<typeof apiCapacitySchema>;
+
 export const costQueryProcessingSchema = z.object({
   ...base,
   status: z.literal('processing'),
   /** Milliseconds since the query was created, as measured by the BFF. */
   elapsedMs: z.number().int().nonnegative(),
+  /**
+   * Present while the BFF waits before calling Atlas again because of a rate limit (Atlas's 429
+   * or the BFF's own budget) or an Atlas outage: the query is queued, not failed, until then.
+   */
+  waitingUntil: z.iso.datetime().optional(),
+  /** Present when Atlas reported its remaining request capacity for this organization. */
+  apiCapacity: apiCapacitySchema.optional(),
 });
 
 export const costQueryDoneSchema = z.object({
   ...base,
   status: z.literal('done'),
   completedAt: z.iso.datetime(),
+  /** When Atlas produced this data (earlier than completedAt for a result from the cache). */
+  dataFetchedAt: z.iso.datetime().optional(),
+  /** True when the answer came from the BFF's result cache without asking Atlas. */
+  fromCache: z.boolean().optional(),
   result: z.object({
     usageDetails: z.array(usageRowSchema),
     totals: costQueryTotalsSchema,

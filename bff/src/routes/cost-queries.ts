@@ -11,26 +11,37 @@ import type { CostQueryService } from '../services/cost-queries';
 
 const queryPathSchema = z.strictObject({ orgId: objectIdSchema, id: costQueryIdSchema });
 
+/**
+ * `?refresh=true` asks for fresh data from Atlas instead of the result cache. It is a query
+ * parameter because the body is Atlas's own strict filter and must stay exactly that.
+ */
+const createOptionsSchema = z.strictObject({
+  refresh: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+});
+
 export function costQueryRoutes(costQueries: CostQueryService, now: () => Date): Router {
   const router = Router();
 
   router.post('/orgs/:orgId/cost-queries', async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
+    const { refresh } = parseOr400(createOptionsSchema, req.query ?? {}, 'query');
     const query = parseOr400(costQueryRequestSchemaAt(now()), req.body ?? {}, 'body');
-    const created = await costQueries.create(orgId, query);
+    const created = await costQueries.create(orgId, query, { refresh: refresh === 'true' });
     res.status(202).location(`/api/orgs/${orgId}/cost-queries/${created.id}`).json(created);
   });
 
-  router.get('/orgs/:orgId/cost-queries/:id', (req, res) => {
+  router.get('/orgs/:orgId/cost-queries/:id', async (req, res) => {
     const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    const { state, retryAfterSeconds } = costQueries.get(orgId, id);
+    const { state, json, retryAfterSeconds } = await costQueries.get(orgId, id);
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
-    res.json(state);
+    // A finished query comes serialized already: the most frequent poll costs no JSON work.
+    if (json !== undefined) res.type('application/json').send(json);
+    else res.json(state);
   });
 
-  router.delete('/orgs/:orgId/cost-queries/:id', (req, res) => {
+  router.delete('/orgs/:orgId/cost-queries/:id', async (req, res) => {
     const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    costQueries.cancel(orgId, id);
+    await costQueries.cancel(orgId, id);
     res.status(204).end();
   });
 

@@ -1,169 +1,136 @@
 import { randomBytes } from 'node:crypto';
-import { AtlasApiError, type AtlasClient } from '../atlas';
 import type { CostQueryCreated, CostQueryRequest, CostQueryState } from '../contract';
 import { notFound } from '../errors';
 import type { Logger } from '../logger';
-import { CostQueryJobs, type CostQueryJob } from './cost-query-jobs';
-import { fromAtlasError } from './upstream-errors';
-import { toUsageRows } from './usage-rows';
+import type { JobRepository, ResultRepository } from '../store/job-types';
+import type { CacheTtls } from './cache-policy';
+import { DoneStates } from './done-states';
+import { createJobFailures } from './job-failures';
+import { JobRunner } from './job-runner';
+import type { StepDeps } from './job-step';
+import type { TransitionSettings } from './job-transitions';
+import { viewOf } from './job-view';
+import { normalizeQuery, queryKeyOf } from './query-key';
 
-export interface CostQueryServiceOptions {
-  atlas: AtlasClient;
-  logger: Logger;
-  /** Upstream poll backoff: first poll after initialMs, doubling up to maxMs. */
-  poll: { initialMs: number; maxMs: number };
-  /** A query still processing after this long is failed. */
+export interface CostQuerySettings extends TransitionSettings {
+  /** A query still processing after this long is failed with a clear message. */
   deadlineMs: number;
+  sweepMs: number;
+  retentionMs: number;
+  cacheTtl: CacheTtls;
+  /** Memory for finished results kept ready for polls (default 64 MB). */
+  doneStateBytes?: number;
+}
+
+export interface CostQueryServiceOptions extends StepDeps {
+  jobs: JobRepository;
+  results: ResultRepository;
+  /** This process's name on the leases it holds; unique per start. */
+  replicaId: string;
+  settings: CostQuerySettings;
+  logger: Logger;
   now?: () => number;
 }
 
 export interface CostQueryService {
-  create(orgId: string, query: CostQueryRequest): Promise<CostQueryCreated>;
-  get(orgId: string, id: string): { state: CostQueryState; retryAfterSeconds?: number };
-  cancel(orgId: string, id: string): void;
-  close(): void;
+  /** `refresh`: skip the result cache (an identical query already in flight is still joined). */
+  create(
+    orgId: string,
+    query: CostQueryRequest,
+    options?: { refresh?: boolean },
+  ): Promise<CostQueryCreated>;
+  /** `json`, when present, is `state` already serialized (finished jobs). */
+  get(
+    orgId: string,
+    id: string,
+  ): Promise<{ state: CostQueryState; json?: string; retryAfterSeconds?: number }>;
+  /** This watcher leaves; the job stops when the last one does. */
+  cancel(orgId: string, id: string): Promise<void>;
+  /** Starts the loop that resumes jobs left by a previous run or another replica. */
+  start(): void;
+  /** Stops polling Atlas and hands the jobs' leases back for whoever runs next. */
+  close(): Promise<void>;
 }
 
+/** 128 random bits: the browser-facing id, never Atlas's token. */
+const newJobId = () => randomBytes(16).toString('base64url');
+
 /**
- * The BFF polls Atlas and browsers poll the BFF: one upstream loop per job however many tabs
- * watch it, and browser polls are answered from the job's state.
+ * Cost queries as shared, persistent jobs: one Atlas query per question in flight, finished
+ * results reused until they expire, and every upstream call made by the job's lease holder.
  */
 export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
+  const { jobs, results, settings, logger, replicaId } = options;
   const now = options.now ?? Date.now;
-  const jobs = new CostQueryJobs();
-  const timers = new Map<string, NodeJS.Timeout>();
-
-  const schedule = (job: CostQueryJob, delayMs: number) => {
-    job.nextPollAt = now() + delayMs;
-    const timer = setTimeout(() => void pollOnce(job), delayMs);
-    timer.unref();
-    timers.set(job.id, timer);
-  };
-
-  const finish = (job: CostQueryJob, patch: Partial<CostQueryJob>) => {
-    Object.assign(job, patch, { completedAt: new Date(now()) });
-    timers.delete(job.id);
-  };
-
-  async function pollOnce(job: CostQueryJob): Promise<void> {
-    if (job.status !== 'processing') return;
-    if (now() - job.createdAt.getTime() >= options.deadlineMs) {
-      const minutes = Math.round(options.deadlineMs / 60_000);
-      finish(job, {
-        status: 'failed',
-        error: {
-          status: 504,
-          title: 'Atlas did not finish the query',
-          detail: `Atlas was still processing after ${minutes >= 1 ? `${minutes} min` : `${options.deadlineMs} ms`}. Try a shorter range or fewer filters, or run it again later.`,
-        },
-      });
-      return;
-    }
-    try {
-      const answer = await options.atlas.getUsageQuery(job.orgId, job.token);
-      if (!timers.has(job.id)) return; // cancelled while the poll was in flight
-      if (answer.status === 'done') {
-        finish(job, {
-          status: 'done',
-          result: (({ rows, totals }) => ({ usageDetails: rows, totals }))(
-            toUsageRows(answer.usageDetails),
-          ),
-        });
-        return;
-      }
-      job.pollDelayMs = Math.min(job.pollDelayMs * 2, options.poll.maxMs);
-      schedule(job, job.pollDelayMs);
-    } catch (err) {
-      if (!timers.has(job.id)) return;
-      if (err instanceof AtlasApiError && err.status === 429) {
-        // Atlas asked us to wait: keep the job alive and come back after Retry-After.
-        schedule(job, Math.max(err.retryAfterMs ?? options.poll.maxMs, options.poll.initialMs));
-        return;
-      }
-      const appError = fromAtlasError(err);
-      options.logger.warn(
-        { jobId: job.id, orgId: job.orgId, status: appError.status },
-        'cost query failed',
-      );
-      finish(job, {
-        status: 'failed',
-        error: {
-          status: appError.status,
-          title: appError.title,
-          detail: appError.detail ?? appError.title,
-        },
-      });
-    }
-  }
+  const runner = new JobRunner({
+    ...options,
+    failures: createJobFailures(settings.deadlineMs),
+    now,
+  });
+  const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
 
   return {
-    async create(orgId, query) {
-      let token: string;
-      try {
-        ({ token } = await options.atlas.createUsageQuery(orgId, query));
-      } catch (err) {
-        throw fromAtlasError(err);
+    async create(orgId, query, createOptions = {}) {
+      const normalized = normalizeQuery(query);
+      const queryKey = queryKeyOf(normalized);
+      const at = now();
+      const fresh = createOptions.refresh
+        ? undefined
+        : await results.findFresh(orgId, queryKey, at);
+      if (fresh) {
+        const job = await jobs.insertFromCache({
+          id: newJobId(),
+          orgId,
+          queryKey,
+          query: normalized,
+          createdAt: at,
+          resultId: fresh.id,
+          dataFetchedAt: fresh.fetchedAt,
+        });
+        logger.info({ jobId: job.id, orgId, fetchedAt: fresh.fetchedAt }, 'cost query from cache');
+        return { id: job.id, status: 'done' };
       }
-      const job: CostQueryJob = {
-        id: randomBytes(16).toString('base64url'),
+      const { job, joined } = await jobs.insertOrJoin({
+        id: newJobId(),
         orgId,
-        query,
-        token,
-        createdAt: new Date(now()),
-        status: 'processing',
-        nextPollAt: 0,
-        pollDelayMs: options.poll.initialMs,
-      };
-      jobs.add(job);
-      schedule(job, options.poll.initialMs);
-      options.logger.info({ jobId: job.id, orgId, query }, 'cost query created');
-      return { id: job.id, status: job.status };
-    },
-
-    get(orgId, id) {
-      const job = jobs.find(orgId, id);
-      if (!job) throw notFound('This query');
-      const base = {
-        id: job.id,
-        orgId: job.orgId,
-        query: job.query,
-        createdAt: job.createdAt.toISOString(),
-      };
-      if (job.status === 'done' && job.result) {
-        return {
-          state: {
-            ...base,
-            status: 'done',
-            completedAt: (job.completedAt ?? job.createdAt).toISOString(),
-            result: job.result,
-          },
-        };
+        queryKey,
+        query: normalized,
+        createdAt: at,
+        deadlineAt: at + settings.deadlineMs,
+        nextAttemptAt: at,
+        pollDelayMs: settings.poll.initialMs,
+        leaseOwner: replicaId,
+        leaseUntil: at + settings.leaseMs,
+      });
+      if (joined) {
+        logger.info({ jobId: job.id, orgId, watchers: job.watchers }, 'cost query joined');
+        return { id: job.id, status: 'processing' };
       }
-      if (job.status === 'failed' && job.error) {
-        return { state: { ...base, status: 'failed', error: job.error } };
-      }
-      const retryAfterSeconds = Math.max(1, Math.ceil((job.nextPollAt - now()) / 1000));
-      return {
-        state: {
-          ...base,
-          status: 'processing',
-          elapsedMs: Math.max(0, now() - job.createdAt.getTime()),
-        },
-        retryAfterSeconds,
-      };
+      logger.info({ jobId: job.id, orgId, query: normalized }, 'cost query created');
+      // The creator makes the POST itself, so Atlas's 400 (or 403, 404) reaches this request.
+      const report = await runner.runNow(job.id);
+      if (report.failure) throw report.failure;
+      return { id: job.id, status: 'processing' };
     },
 
-    cancel(orgId, id) {
-      const job = jobs.find(orgId, id);
-      if (!job) throw notFound('This query');
-      clearTimeout(timers.get(id));
-      timers.delete(id);
-      jobs.delete(id);
+    async get(orgId, id) {
+      const remembered = doneStates.get(id);
+      if (remembered && remembered.state.orgId === orgId) return remembered;
+      const job = await jobs.get(id);
+      if (!job || job.orgId !== orgId || job.phase === 'cancelled') throw notFound('This query');
+      if (job.phase !== 'done') return viewOf(job, now());
+      const result = job.resultId ? await results.get(job.resultId) : undefined;
+      if (!result) throw notFound('This query’s result');
+      return doneStates.remember(id, viewOf(job, now(), result.payload).state);
     },
 
-    close() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
+    async cancel(orgId, id) {
+      const phase = await jobs.leave(id, orgId, now());
+      if (!phase) throw notFound('This query');
+      if (phase === 'cancelled') runner.forget(id);
     },
+
+    start: () => runner.start(),
+    close: () => runner.stop(),
   };
 }

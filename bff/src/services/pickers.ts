@@ -12,7 +12,22 @@ export interface PickerService {
   listClusters(orgId: string, projectIds: string[]): Promise<ClusterSummary[]>;
 }
 
-export function createPickerService(deps: { atlas: AtlasClient; ttlMs: number }): PickerService {
+export interface PickerServiceDeps {
+  atlas: AtlasClient;
+  ttlMs: number;
+  /** Retries and circuit breaker around each Atlas call (none by default, as in unit tests). */
+  guard?: <T>(call: () => Promise<T>) => Promise<T>;
+}
+
+export function createPickerService(deps: PickerServiceDeps): PickerService {
+  const guard = deps.guard ?? (<T>(call: () => Promise<T>) => call());
+  const upstream = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await guard(call);
+    } catch (err) {
+      throw fromAtlasError(err);
+    }
+  };
   const orgs = new TtlCache<OrgSummary[]>(deps.ttlMs);
   const projects = new TtlCache<ProjectSummary[]>(deps.ttlMs);
   const clusters = new TtlCache<ClusterSummary[]>(deps.ttlMs);
@@ -47,14 +62,6 @@ export function createPickerService(deps: { atlas: AtlasClient; ttlMs: number })
       return lists.flat().sort(byName);
     },
   };
-}
-
-async function upstream<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    throw fromAtlasError(err);
-  }
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

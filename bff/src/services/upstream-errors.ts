@@ -9,6 +9,23 @@ import {
 import { AppError } from '../errors';
 
 /**
+ * Failures that say "Atlas (or the way to it) is unwell", not "the question was wrong": they
+ * feed the circuit breaker and are worth another try later. 429 is a budget, not an outage.
+ */
+export function isOutage(err: unknown): boolean {
+  if (err instanceof AtlasApiError) return err.status >= 500;
+  return (
+    err instanceof AtlasNetworkError ||
+    err instanceof AtlasTimeoutError ||
+    err instanceof AtlasProtocolError
+  );
+}
+
+export function isRateLimited(err: unknown): err is AtlasApiError {
+  return err instanceof AtlasApiError && err.status === 429;
+}
+
+/**
  * Maps what Atlas did to what the browser should be told. Messages say what a person can do
  * and never echo credentials; Atlas's own `detail` is passed on only for its 400s and 404s,
  * which describe the user's input.
@@ -27,7 +44,7 @@ export function fromAtlasError(err: unknown): AppError {
     return new AppError({
       status: 504,
       title: 'Atlas did not answer in time',
-      detail: `No answer from Atlas within ${Math.round(err.timeoutMs / 1000)} s. Try again in a moment.`,
+      detail: `No answer from Atlas within ${err.timeoutMs >= 1000 ? `${Math.round(err.timeoutMs / 1000)} s` : `${err.timeoutMs} ms`}. Try again in a moment.`,
       cause: err,
     });
   }

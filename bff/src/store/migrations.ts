@@ -1,8 +1,10 @@
 /**
  * Schema migrations: one ordered, append-only list per dialect, applied at start inside one
- * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one
- * (the query-jobs table of the next issue is migration 2 in both lists).
+ * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one.
+ * The query jobs and result cache (migration 2) live in `migrations-jobs.ts`.
  */
+import { POSTGRES_JOBS_MIGRATION, SQLITE_JOBS_MIGRATION } from './migrations-jobs';
+
 export interface Migration {
   id: number;
   name: string;
@@ -26,6 +28,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX presets_owner_updated ON presets (owner, updated_at DESC);
     `,
   },
+  SQLITE_JOBS_MIGRATION,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -45,6 +48,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX presets_owner_updated ON presets (owner, updated_at DESC);
     `,
   },
+  POSTGRES_JOBS_MIGRATION,
 ];
 
 export const SCHEMA_MIGRATIONS_TABLE = `

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, type Migration } from './migrations';
+import { createPostgresJobRepository } from './postgres-jobs';
 import { createPostgresPresetRepository } from './postgres-presets';
+import { createPostgresResultRepository } from './postgres-results';
 import type { Store } from './types';
 
 /** Any constant works as long as every replica uses the same one ("ace" + "mig" in ASCII). */
@@ -33,6 +35,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return {
     dialect: 'postgres',
     presets: createPostgresPresetRepository(pool),
+    jobs: createPostgresJobRepository(pool),
+    results: createPostgresResultRepository(pool),
     isOpen: () => open,
     async close() {
       if (!open) return;

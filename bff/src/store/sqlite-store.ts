@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_MIGRATIONS_TABLE, SQLITE_MIGRATIONS, type Migration } from './migrations';
+import { createSqliteJobRepository } from './sqlite-jobs';
 import { createSqlitePresetRepository } from './sqlite-presets';
+import { createSqliteResultRepository } from './sqlite-results';
 import type { Store } from './types';
 
 export const SQLITE_FILE_NAME = 'atlas-cost-explorer.sqlite';
@@ -46,6 +48,8 @@ export function openSqliteStore(options: { dataDir: string; busyTimeoutMs?: numb
   return {
     dialect: 'sqlite',
     presets: createSqlitePresetRepository(db),
+    jobs: createSqliteJobRepository(db),
+    results: createSqliteResultRepository(db),
     isOpen: () => open && db.open,
     settings: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),

@@ -4,6 +4,8 @@
  * The store knows rows, not presets: `params` is opaque JSON that services validate and migrate.
  */
 
+import type { JobRepository, ResultRepository } from './job-types';
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface PresetRecord {
@@ -47,6 +49,10 @@ export interface PresetRepository {
 export interface Store {
   readonly dialect: Dialect;
   readonly presets: PresetRepository;
+  /** Cost Explorer query jobs: shared by identical questions, resumed after a restart. */
+  readonly jobs: JobRepository;
+  /** Finished results, reused until they expire (the result cache). */
+  readonly results: ResultRepository;
   /** False once close() has started: readiness reports it. */
   isOpen(): boolean;
   close(): Promise<void>;

@@ -33,13 +33,16 @@ async function exercise(stack: Stack): Promise<string> {
   const { id } = (await created.clone().json()) as { id: string };
   await record(created);
   seen.push(JSON.stringify(await waitForQuery(stack, orgId, id)));
+  // `refresh`: the query above is in the result cache now; these must reach (failing) Atlas.
   for (const status of [401, 403, 500]) {
     stack.simulator.faults.add({
       route: 'createUsage',
       action: { kind: 'status', status },
       times: 'always',
     });
-    await record(await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body }));
+    await record(
+      await stack.api(`/api/orgs/${orgId}/cost-queries?refresh=true`, { method: 'POST', body }),
+    );
     stack.simulator.faults.clear();
   }
   stack.simulator.faults.add({
@@ -47,7 +50,9 @@ async function exercise(stack: Stack): Promise<string> {
     action: { kind: 'status', status: 500 },
     times: 'always',
   });
-  await record(await stack.api(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body }));
+  await record(
+    await stack.api(`/api/orgs/${orgId}/cost-queries?refresh=true`, { method: 'POST', body }),
+  );
   stack.simulator.faults.clear();
   return seen.join('\n');
 }

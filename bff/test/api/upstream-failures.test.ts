@@ -4,6 +4,8 @@ import { startStack, waitForQuery, type Stack } from '../support/stack';
 
 let stack: Stack;
 let orgId: string;
+/** For the 429 case: after a 429 the BFF holds back every call of that org for Retry-After. */
+let otherOrgId: string;
 const end = currentMonthStart(new Date());
 const body = JSON.stringify({ startDate: monthFromIndex(monthIndex(end) - 2), endDate: end });
 
@@ -11,6 +13,7 @@ beforeAll(async () => {
   stack = await startStack({ env: { ATLAS_TIMEOUT_MS: '300', ATLAS_MAX_RETRIES: '1' } });
   const orgs = (await (await stack.api('/api/orgs')).json()) as { items: Array<{ id: string }> };
   orgId = orgs.items[0]!.id;
+  otherOrgId = orgs.items[1]!.id;
 });
 afterAll(async () => {
   await stack.close();
@@ -67,15 +70,26 @@ describe('when Atlas fails, the browser gets a clear problem without secrets', (
     expect((await create()).status).toBe(404);
   });
 
-  it('turns a persistent Atlas 429 into 503 with Retry-After', async () => {
+  // Changed with issue 6: a 429 used to fail the create with 503; now the query waits its turn.
+  it('queues a query Atlas answers 429 for, and says until when it waits', async () => {
     stack.simulator.faults.add({
       route: 'createUsage',
-      action: { kind: 'status', status: 429, headers: { 'Retry-After': '0' } },
+      action: { kind: 'status', status: 429, headers: { 'Retry-After': '30' } },
       times: 'always',
     });
-    const res = await create();
-    expect(res.status).toBe(503);
-    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const res = await stack.api(`/api/orgs/${otherOrgId}/cost-queries`, { method: 'POST', body });
+    expect(res.status).toBe(202);
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(status).toBe('processing');
+    const poll = await stack.api(`/api/orgs/${otherOrgId}/cost-queries/${id}`);
+    const state = (await poll.json()) as { status: string; waitingUntil?: string };
+    expect(state.status).toBe('processing');
+    expect(Date.parse(state.waitingUntil ?? '')).toBeGreaterThan(Date.now() + 20_000);
+    expect(Number(poll.headers.get('retry-after'))).toBeGreaterThanOrEqual(20);
+    const cancelled = await stack.api(`/api/orgs/${otherOrgId}/cost-queries/${id}`, {
+      method: 'DELETE',
+    });
+    expect(cancelled.status).toBe(204);
   });
 
   it('turns a hang into 504', async () => {

@@ -8,6 +8,7 @@ import {
   TEST_DATABASE_URL,
   type TestDatabase,
 } from './support/databases';
+import { describeJobRepository } from './support/job-repository-suite';
 import { describePresetRepository } from './support/preset-repository-suite';
 
 describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('the PostgreSQL store'), () => {
@@ -20,6 +21,7 @@ describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('the PostgreSQL store'), () =>
   });
 
   describePresetRepository(() => openPostgresStore({ connectionString: database.url }));
+  describeJobRepository(() => openPostgresStore({ connectionString: database.url }));
 
   it('lets two replicas start together on an empty database and migrates once', async () => {
     const fresh = await createTestDatabase(TEST_DATABASE_URL!);

@@ -12,29 +12,41 @@ import {
   type SimulatorOptions,
 } from '../../src/simulator';
 
-export interface Stack {
+export interface Bff {
   bff: RunningServer;
-  simulator: Simulator;
   /** Everything the BFF logged, as text. */
   logs(): string;
   api(path: string, init?: RequestInit & { csrf?: boolean }): Promise<Response>;
   close(): Promise<void>;
 }
 
+export interface Stack extends Bff {
+  simulator: Simulator;
+}
+
+/** Timings for tests: milliseconds instead of seconds, so nothing waits for long. */
+const TEST_TIMINGS = {
+  ATLAS_TIMEOUT_MS: '1000',
+  ATLAS_PROCESSING_GRACE_MS: '100',
+  ATLAS_RETRY_BASE_MS: '5',
+  ATLAS_RETRY_MAX_MS: '20',
+  POLL_INITIAL_MS: '10',
+  POLL_MAX_MS: '40',
+  JOB_SWEEP_MS: '50',
+  JOB_LEASE_MS: '200',
+};
+
 /**
- * A real BFF on port 0 talking over real HTTP to a real simulator on port 0, configured the way
- * production is (credentials set, so the BFF treats the simulator as Atlas).
+ * A real BFF on port 0 talking to `simulatorUrl` as if it were Atlas (credentials set). Several
+ * may share one simulator and one store (same DATA_DIR, or DATABASE_URL) to act as replicas or
+ * as the same server before and after a restart.
  */
-export async function startStack(
-  options: {
-    env?: Record<string, string>;
-    simulator?: SimulatorOptions;
-    credentials?: Partial<typeof DEMO_CREDENTIALS>;
-  } = {},
-): Promise<Stack> {
+export async function startBff(options: {
+  simulatorUrl: string;
+  env?: Record<string, string>;
+  credentials?: Partial<typeof DEMO_CREDENTIALS>;
+}): Promise<Bff> {
   const credentials = { ...DEMO_CREDENTIALS, ...options.credentials };
-  const simulator = createSimulator({ processingMs: 30, credentials, ...options.simulator });
-  const simulatorUrl = await simulator.listen(0, '127.0.0.1');
   let logText = '';
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -45,16 +57,11 @@ export async function startStack(
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
-    ATLAS_BASE_URL: simulatorUrl,
+    ATLAS_BASE_URL: options.simulatorUrl,
     ATLAS_CLIENT_ID: credentials.clientId,
     ATLAS_CLIENT_SECRET: credentials.clientSecret,
-    ATLAS_TIMEOUT_MS: '1000',
-    ATLAS_PROCESSING_GRACE_MS: '100',
-    ATLAS_RETRY_BASE_MS: '5',
-    ATLAS_RETRY_MAX_MS: '20',
-    POLL_INITIAL_MS: '10',
-    POLL_MAX_MS: '40',
-    // Each stack gets its own SQLite file, never the developer's ./data.
+    ...TEST_TIMINGS,
+    // Each BFF gets its own SQLite file unless the test shares one, never the developer's ./data.
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ace-stack-')),
     ...options.env,
   });
@@ -63,7 +70,6 @@ export async function startStack(
   });
   return {
     bff,
-    simulator,
     logs: () => logText,
     api(path, init = {}) {
       const { csrf = true, headers, ...rest } = init;
@@ -76,6 +82,29 @@ export async function startStack(
         },
       });
     },
+    close: () => bff.close(),
+  };
+}
+
+/** A real BFF on port 0 and its own real simulator on port 0, configured like production. */
+export async function startStack(
+  options: {
+    env?: Record<string, string>;
+    simulator?: SimulatorOptions;
+    credentials?: Partial<typeof DEMO_CREDENTIALS>;
+  } = {},
+): Promise<Stack> {
+  const credentials = { ...DEMO_CREDENTIALS, ...options.credentials };
+  const simulator = createSimulator({ processingMs: 30, credentials, ...options.simulator });
+  const simulatorUrl = await simulator.listen(0, '127.0.0.1');
+  const bff = await startBff({
+    simulatorUrl,
+    credentials,
+    ...(options.env && { env: options.env }),
+  });
+  return {
+    ...bff,
+    simulator,
     async close() {
       await bff.close();
       await simulator.close();
@@ -85,7 +114,7 @@ export async function startStack(
 
 /** Polls the BFF (as the page does) until the query leaves "processing". */
 export async function waitForQuery(
-  stack: Stack,
+  stack: Pick<Bff, 'api'>,
   orgId: string,
   id: string,
 ): Promise<Record<string, unknown>> {

@@ -2,6 +2,7 @@ import { AppShell, Container, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMeta } from '../features/meta/api/meta-query';
 import { DataSourceBadge } from '../features/meta/components/data-source-badge';
+import { ColorSchemeToggle } from './color-scheme-toggle';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const meta = useMeta();
@@ -12,7 +13,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Title order={1} size="h3">
             Atlas Cost Explorer
           </Title>
-          <DataSourceBadge dataSource={meta.data?.dataSource} />
+          <Group gap="sm">
+            <DataSourceBadge dataSource={meta.data?.dataSource} />
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

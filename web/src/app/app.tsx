@@ -1,6 +1,6 @@
 import { AppErrorBoundary } from './app-error-boundary';
 import { AppLayout } from './app-layout';
-import { DashboardPage } from './dashboard-page';
+import { AppRoutes } from './app-routes';
 import { AppProviders } from './providers';
 
 export function App() {
@@ -8,7 +8,7 @@ export function App() {
     <AppProviders>
       <AppErrorBoundary>
         <AppLayout>
-          <DashboardPage />
+          <AppRoutes />
         </AppLayout>
       </AppErrorBoundary>
     </AppProviders>

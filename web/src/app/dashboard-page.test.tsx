@@ -2,7 +2,7 @@ import type { UsageRow } from '@ace/bff/contract';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { formatUsd } from '../lib/money';
-import { installFakeApi, ORG_ID } from '../testing/fake-api';
+import { installFakeApi, ORG_ID, PROJECTS } from '../testing/fake-api';
 import { installFakeClock, renderWithProviders } from '../testing/render';
 import { AppLayout } from './app-layout';
 import { DashboardPage } from './dashboard-page';
@@ -51,20 +51,22 @@ describe('the dashboard', () => {
 
     expect(await screen.findByRole('heading', { name: 'Results' }, simulated)).toBeTruthy();
     expect(within(status()).queryByText('Running query…')).toBeNull();
-    expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(5149)}`);
-    const table = screen.getByRole('table', { name: 'Cost by service and month' });
+    expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(5149)} USD`);
+    const table = await screen.findByRole('table', { name: 'Cost by service and month (USD)' });
     const headers = within(table)
       .getAllByRole('columnheader')
-      .map((th) => th.textContent);
+      .map((th) => th.textContent?.replace('↕', ''));
     expect(headers).toEqual([
       'Service',
       'Jan 2025',
       'Feb 2025',
       'Mar 2025',
       'Apr 2025',
-      'May 2025',
-      'Jun 2025',
+      'May 2025may still change',
+      'Jun 2025month to date, provisional',
       'Total',
+      'Change ($)Jun 2025 vs May 2025',
+      'Change (%)Jun 2025 vs May 2025',
     ]);
 
     const [post] = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
@@ -73,6 +75,37 @@ describe('the dashboard', () => {
     expect(post?.headers['content-type']).toBe('application/json');
     expect(api.calls.every((call) => call.headers['x-csrf'] === '1')).toBe(true);
     expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/cost-queries/`)).toHaveLength(3);
+  });
+
+  it('drills into a service by project and steps back without asking again', async () => {
+    const { user, api } = await renderDashboard({ usage: USAGE });
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    const table = await screen.findByRole('table', { name: /Cost by service/ }, simulated);
+
+    await user.click(
+      within(table).getByRole('button', { name: /^Clusters\W+break down by project$/ }),
+    );
+    await screen.findByRole('table', { name: /Cost by project/ }, simulated);
+    const trail = screen.getByRole('navigation', { name: 'Drill-down' });
+    const posts = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.body).toEqual({
+      startDate: '2025-01-01',
+      endDate: '2025-07-01',
+      services: ['Clusters'],
+      projects: PROJECTS.map((p) => p.id),
+      groupBy: 'projects',
+      includePartialMatches: false,
+    });
+    expect(within(trail).getByText('Clusters · by project').getAttribute('aria-current')).toBe(
+      'page',
+    );
+
+    await user.click(within(trail).getByRole('button', { name: 'Your query · by service' }));
+    expect(await screen.findByRole('table', { name: /Cost by service/ })).toBeTruthy();
+    expect(screen.getByText('Your query · by service').getAttribute('aria-current')).toBe('page');
+    expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
+    expect(api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`)).toHaveLength(2);
   });
 
   it('cancels a running query: DELETE, back to idle, no more polling', async () => {

@@ -1,18 +1,28 @@
 import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useMeta } from '../features/meta/api/meta-query';
 import { QueryForm } from '../features/query-form/components/query-form';
 import { useCostQueryRun } from '../features/query-status/api/use-cost-query-run';
 import { QueryStatusPanel } from '../features/query-status/components/query-status-panel';
-import { ResultsPanel } from '../features/results/components/results-panel';
+import { IgnoredParamsNotice } from '../features/url-state/components/ignored-params-notice';
 import { toApiError } from '../lib/api-client';
+import { DashboardToolbar } from './dashboard-toolbar';
+import { preloadResultViews, resultsSection } from './lazy-views';
+import { useDashboardView, type DashboardInitial } from './use-dashboard-view';
 
-/** The core flow: filters → run (poll, cancel, retry) → results. */
-export function DashboardPage() {
+const ResultsSection = resultsSection.Component;
+
+/** The core flow: filters → run (poll, cancel, retry) → results; the view lives in the URL. */
+export function DashboardPage({ initial }: { initial?: DashboardInitial }) {
   const meta = useMeta();
   const run = useCostQueryRun();
   const serverNow = meta.data?.now;
   const now = useMemo(() => (serverNow ? new Date(serverNow) : null), [serverNow]);
+  const view = useDashboardView(initial, run.start, now);
+  const running = run.phase.kind === 'running';
+  useEffect(() => {
+    if (running) preloadResultViews();
+  }, [running]);
 
   if (meta.isError) {
     const error = toApiError(meta.error);
@@ -44,9 +54,21 @@ export function DashboardPage() {
   }
   return (
     <Stack gap="md">
-      <QueryForm now={now} onRun={run.start} submitting={run.submitting} />
-      <QueryStatusPanel phase={run.phase} onCancel={run.cancel} onRetry={run.retry} />
-      {run.phase.kind === 'done' && <ResultsPanel done={run.phase.result} now={now} />}
+      <IgnoredParamsNotice ignored={view.ignored} />
+      <DashboardToolbar state={view.state} preset={view.preset} />
+      <QueryForm now={now} submitting={run.submitting} {...view.formProps} />
+      <QueryStatusPanel
+        phase={run.phase}
+        onCancel={run.cancel}
+        onRetry={run.retry}
+        onRefresh={run.refresh}
+      />
+      {run.phase.kind === 'done' && (
+        <Suspense fallback={<Skeleton height={480} radius="sm" aria-label="Loading the results" />}>
+          {/* A new query starts a new drill-down trail. */}
+          <ResultsSection key={run.phase.result.id} root={run.phase.result} now={now} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

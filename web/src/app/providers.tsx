@@ -1,8 +1,11 @@
-import { MantineProvider } from '@mantine/core';
+import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { createQueryClient } from '../lib/query-client';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
+
+/** The chosen scheme is a preference, not a secret: localStorage is the right place. */
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'ace-color-scheme' });
 
 interface AppProvidersProps {
   children: ReactNode;
@@ -14,7 +17,13 @@ interface AppProvidersProps {
 export function AppProviders({ children, queryClient, mantineEnv }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
-    <MantineProvider theme={theme} env={mantineEnv} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      env={mantineEnv}
+      defaultColorScheme="light"
+      colorSchemeManager={colorSchemeManager}
+    >
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   );

@@ -41,6 +41,19 @@ describe('api-client', () => {
     expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
   });
 
+  it('sends extra headers such as If-Match, never in place of the CSRF header', async () => {
+    const fetchMock = stubFetch(Response.json(meta, { headers: { ETag: '"4"' } }));
+    const { headers } = await apiRequest('/x', metaSchema, {
+      method: 'PUT',
+      body: {},
+      headers: { 'If-Match': '"3"', 'X-CSRF': '0' },
+    });
+    const sent = new Headers(fetchMock.mock.calls[0]![1]!.headers);
+    expect(sent.get('If-Match')).toBe('"3"');
+    expect(sent.get('X-CSRF')).toBe('1');
+    expect(headers.get('ETag')).toBe('"4"');
+  });
+
   it('turns problem+json into an ApiError with field errors and Retry-After', async () => {
     stubFetch(
       new Response(

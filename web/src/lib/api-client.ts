@@ -6,12 +6,14 @@ import { ApiError } from './api-error';
 
 export { ApiError, toApiError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `If-Match`); they cannot replace the CSRF or JSON headers. */
+  headers?: Record<string, string>;
 }
 
 export interface ApiResponse<T> {
@@ -48,8 +50,15 @@ async function toError(response: Response): Promise<ApiError> {
   });
 }
 
-async function send(path: string, { method = 'GET', body, signal }: RequestOptions) {
-  const headers: Record<string, string> = { [CSRF_HEADER]: '1', Accept: 'application/json' };
+async function send(
+  path: string,
+  { method = 'GET', body, signal, headers: extra }: RequestOptions,
+) {
+  const headers: Record<string, string> = {
+    ...extra,
+    [CSRF_HEADER]: '1',
+    Accept: 'application/json',
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -79,7 +88,11 @@ export async function apiRequest<S extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<ApiResponse<z.output<S>>> {
   const response = await send(path, options);
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  const body: unknown = await response.json().catch(() => undefined);
+  const started = performance.now();
+  const parsed = schema.safeParse(body);
+  // User Timing, read by the render benchmark (a 100,000-row result is a lot to check).
+  performance.measure(`ace:parse ${path}`, { start: started });
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,

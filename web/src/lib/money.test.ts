@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUsd, sumCents } from './money';
+import { centsToDecimal, formatPercentChange, formatUsd, formatUsdChange, sumCents } from './money';
 
 describe('money', () => {
   it('sums integer cents exactly where floats would drift', () => {
@@ -34,5 +34,20 @@ describe('money', () => {
       currency: 'USD',
     }).format(12.34);
     expect(formatUsd(1234)).toBe(expected);
+  });
+
+  it('writes plain decimals for exports: dot, no symbol, no grouping', () => {
+    expect(centsToDecimal(123450)).toBe('1234.50');
+    expect(centsToDecimal(-5)).toBe('-0.05');
+    expect(centsToDecimal(0)).toBe('0.00');
+    expect(centsToDecimal(900719925474099)).toBe('9007199254740.99');
+  });
+
+  it('signs changes and percentages', () => {
+    expect(formatUsdChange(1200, 'en-US')).toBe('+$12.00');
+    expect(formatUsdChange(-350, 'en-US')).toBe('-$3.50');
+    expect(formatUsdChange(0, 'en-US')).toBe('$0.00');
+    expect(formatPercentChange(0.125, 'en-US')).toBe('+12.5%');
+    expect(formatPercentChange(-1, 'en-US')).toBe('-100%');
   });
 });

@@ -1,14 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   addMonthsTo,
+  daysInMonth,
   defaultMonthRange,
+  elapsedDaysOf,
   exclusiveEndOf,
   formatMonth,
   formatMonthRange,
+  isoMonth,
   lastMonthOf,
   monthOfUsageDate,
   monthPickerBounds,
   monthsInRange,
+  monthStateOf,
   provisionalMonths,
 } from './months';
 
@@ -86,6 +90,33 @@ describe('months', () => {
     expect(monthOfUsageDate('2025-01-31')).toBe('2025-01-01');
     expect(monthOfUsageDate('2025-01-31T23:30:00-02:00')).toBe('2025-02-01');
     expect(monthOfUsageDate('garbage')).toBeNull();
+  });
+});
+
+describe('month lengths and states', () => {
+  it('writes ISO year-months for exports', () => {
+    expect(isoMonth('2025-01-01')).toBe('2025-01');
+    expect(() => isoMonth('2025-01-02')).toThrow(RangeError);
+  });
+
+  it('knows 28, 29, 30 and 31-day months', () => {
+    expect(['2025-02-01', '2024-02-01', '2025-04-01', '2025-01-01'].map(daysInMonth)).toEqual([
+      28, 29, 30, 31,
+    ]);
+  });
+
+  it('counts the days so far of the current month, all of a past one, none of a future one', () => {
+    const now = new Date('2025-06-15T23:30:00Z');
+    expect(elapsedDaysOf('2025-06-01', now)).toBe(15);
+    expect(elapsedDaysOf('2025-05-01', now)).toBe(31);
+    expect(elapsedDaysOf('2025-07-01', now)).toBe(0);
+  });
+
+  it('calls the current month month-to-date and the one before it "may change"', () => {
+    const now = new Date('2026-01-05T00:00:00Z');
+    expect(monthStateOf('2026-01-01', now)).toBe('month-to-date');
+    expect(monthStateOf('2025-12-01', now)).toBe('may-change');
+    expect(monthStateOf('2025-11-01', now)).toBe('closed');
   });
 });
 

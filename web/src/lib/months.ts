@@ -1,7 +1,14 @@
 // The one date-fns importer: month maths and month labels. Every value is a `YYYY-MM-01`
 // string and every calculation runs on UTCDate, so the browser's time zone never shifts a month.
 import { UTCDate, utc } from '@date-fns/utc';
-import { addMonths, differenceInCalendarMonths, format, parseISO, subMonths } from 'date-fns';
+import {
+  addMonths,
+  differenceInCalendarMonths,
+  format,
+  getDaysInMonth,
+  parseISO,
+  subMonths,
+} from 'date-fns';
 import { currentMonthStart, isMonthStart, retentionWindow } from '@ace/bff/contract';
 
 /** A `YYYY-MM-01` string: the first day of a month (UTC, no time). */
@@ -73,4 +80,33 @@ export function provisionalMonths(now: Date): MonthStart[] {
 export function defaultMonthRange(now: Date): [MonthStart, MonthStart] {
   const current = currentMonthStart(now);
   return [addMonthsTo(current, -5), current];
+}
+
+/** `2025-01` (ISO 8601 year-month) for exports: sorts and parses everywhere. */
+export function isoMonth(month: MonthStart): string {
+  toDate(month); // validates
+  return month.slice(0, 7);
+}
+
+export function daysInMonth(month: MonthStart): number {
+  return getDaysInMonth(toDate(month));
+}
+
+/**
+ * Days of `month` that have charges at `now`: all of a past month, the days so far (counting
+ * today, as Atlas prorates month to date) of the current one, none of a future one.
+ */
+export function elapsedDaysOf(month: MonthStart, now: Date): number {
+  const current = currentMonthStart(now);
+  if (month < current) return daysInMonth(month);
+  return month === current ? now.getUTCDate() : 0;
+}
+
+/** Where a month stands at `now`: its charges are final, may still change, or are month to date. */
+export type MonthState = 'closed' | 'may-change' | 'month-to-date';
+
+export function monthStateOf(month: MonthStart, now: Date): MonthState {
+  const current = currentMonthStart(now);
+  if (month >= current) return 'month-to-date';
+  return month === addMonthsTo(current, -1) ? 'may-change' : 'closed';
 }

@@ -40,6 +40,15 @@ export interface FakeApiOptions {
   createProblems?: Problem[];
   /** Make the finished query a failure instead. */
   failure?: { title: string; detail: string; status: number };
+  /** More endpoints (e.g. fake-presets.ts): answers first, `undefined` to pass. */
+  extra?: (request: FakeRequest) => Response | undefined;
+}
+
+export interface FakeRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+  headers: Record<string, string>;
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -138,7 +147,8 @@ export function installFakeApi(options: FakeApiOptions = {}) {
       [...new Headers(init.headers).entries()].map(([name, value]) => [name.toLowerCase(), value]),
     );
     calls.push({ method, path: `${url.pathname}${url.search}`, headers, body });
-    return Promise.resolve(handle(method, url, body));
+    const extra = options.extra?.({ method, url, body, headers });
+    return Promise.resolve(extra ?? handle(method, url, body));
   });
   vi.stubGlobal('fetch', fetchMock);
 

@@ -1,8 +1,13 @@
 import type { UsageRow } from '@ace/bff/contract';
 import { describe, expect, it } from 'vitest';
-import { buildCostPivot, UNATTRIBUTED } from './build-cost-pivot';
+import type { NameDirectory } from '../../lib/entity-names';
+import { buildCostPivot } from './build-cost-pivot';
+import { UNATTRIBUTED } from './pivot-rows';
 
 const range = { startDate: '2025-01-01', endDate: '2025-04-01' };
+const C1 = '5f000001aaaaaaaaaaaaaaaa';
+const C2 = '5f000002aaaaaaaaaaaaaaaa';
+const C3 = '5f000003aaaaaaaaaaaaaaaa';
 
 function row(
   partial: Partial<UsageRow> & { usageDate: string; usageAmountCents: number },
@@ -51,18 +56,63 @@ describe('buildCostPivot', () => {
     expect(pivot.grandTotalCents).toBe(799);
   });
 
-  it('falls back to the id when Atlas sends no name, and keeps same-named groups apart', () => {
+  it('falls back to the id when Atlas sends no name, and tells same-named groups apart', () => {
+    const shop = { projectId: 'p1', projectName: 'Shop' };
     const usage = [
-      row({ usageDate: '2025-01-01', usageAmountCents: 1, clusterId: 'c1', clusterName: 'db' }),
-      row({ usageDate: '2025-01-01', usageAmountCents: 2, clusterId: 'c2', clusterName: 'db' }),
+      row({
+        usageDate: '2025-01-01',
+        usageAmountCents: 1,
+        clusterId: C1,
+        clusterName: 'db',
+        ...shop,
+      }),
+      row({
+        usageDate: '2025-01-01',
+        usageAmountCents: 2,
+        clusterId: C2,
+        clusterName: 'db',
+        ...shop,
+      }),
+      row({
+        usageDate: '2025-01-01',
+        usageAmountCents: 4,
+        clusterId: C3,
+        clusterName: 'db',
+        projectName: 'Ads',
+      }),
       row({ usageDate: '2025-01-01', usageAmountCents: 3, clusterUniqueId: 'c3' }),
     ];
     const pivot = buildCostPivot(usage, 'clusters', range);
     expect(pivot.rows.map((r) => [r.key, r.label])).toEqual([
+      [C3, 'db · Ads'],
       ['c3', 'c3'],
-      ['c2', 'db'],
-      ['c1', 'db'],
+      [C2, 'db · Shop · 5f000002…'],
+      [C1, 'db · Shop · 5f000001…'],
     ]);
+  });
+
+  it('keeps clusters that no longer exist, marked deleted with their id', () => {
+    const directory: NameDirectory = {
+      find: (dimension, id) => (dimension === 'clusters' && id === C1 ? 'live-name' : null),
+    };
+    const usage = [
+      row({ usageDate: '2025-01-01', usageAmountCents: 500, clusterId: C1, clusterName: 'prod' }),
+      row({ usageDate: '2025-02-01', usageAmountCents: 700, clusterId: C2, clusterName: 'old' }),
+      row({ usageDate: '2025-02-01', usageAmountCents: 9, clusterId: C3 }),
+    ];
+    const pivot = buildCostPivot(usage, 'clusters', range, directory);
+    expect(pivot.rows.map((r) => [r.label, r.deleted, r.totalCents])).toEqual([
+      ['old (deleted) · 5f000002…', true, 700],
+      ['prod', false, 500],
+      ['Unknown cluster (deleted) · 5f000003…', true, 9],
+    ]);
+    expect(pivot.grandTotalCents).toBe(1209);
+  });
+
+  it('does not call anything deleted while the lists are unknown', () => {
+    const usage = [row({ usageDate: '2025-01-01', usageAmountCents: 1, clusterId: C1 })];
+    const pivot = buildCostPivot(usage, 'clusters', range, { find: () => undefined });
+    expect(pivot.rows.map((r) => [r.label, r.deleted])).toEqual([[C1, false]]);
   });
 
   it('groups by service when the query has no group-by', () => {
@@ -100,5 +150,15 @@ describe('buildCostPivot', () => {
       'May 2025',
     ]);
     expect(pivot.grandTotalCents).toBe(42);
+  });
+
+  it('counts rows without a readable month instead of dropping them silently', () => {
+    const usage = [
+      row({ usageDate: 'garbage', usageAmountCents: 42, service: 'Charts' }),
+      row({ usageDate: '2025-01-01', usageAmountCents: 8, service: 'Charts' }),
+    ];
+    const pivot = buildCostPivot(usage, 'services', range);
+    expect(pivot.unreadable).toEqual({ rows: 1, cents: 42 });
+    expect(pivot.grandTotalCents).toBe(8);
   });
 });

@@ -1,121 +1,122 @@
 import type { GroupBy, UsageRow } from '@ace/bff/contract';
+import type { NameDirectory } from '../../lib/entity-names';
 import { formatMonth, monthOfUsageDate, monthsInRange, type MonthStart } from '../../lib/months';
-import { sumCents } from '../../lib/money';
-
-export const UNATTRIBUTED = 'Unattributed';
-/** Cannot collide with an Atlas id or name. */
-const UNATTRIBUTED_KEY = '\u0000unattributed';
-
-/** The dimension a table is split by: the query's group-by, or services when there is none. */
-export type PivotDimension = GroupBy;
-
-export const DIMENSION_NOUN: Record<PivotDimension, string> = {
-  organizations: 'organization',
-  projects: 'project',
-  clusters: 'cluster',
-  services: 'service',
-};
+import { entityIdOf, entityOf, type Dimension, type EntityRef } from '../../lib/usage-fields';
+import { compareRows, disambiguate, toPivotRow, UNATTRIBUTED_KEY } from './pivot-rows';
 
 export interface PivotRow {
   key: string;
+  /** The group's Atlas id (a service's name); undefined for Unattributed. */
+  id: string | undefined;
   label: string;
+  /** Atlas's name for the group (from the rows, else from the lists), undecorated. */
+  name: string | undefined;
+  /** The id no longer resolves in Atlas's lists (a deleted cluster or project). */
+  deleted: boolean;
   /** Usage without a value for the dimension (a partial match: support, credits …). */
   unattributed: boolean;
+  /** The organization of the group's first row: drilling into a project needs it. */
+  organizationId: string | undefined;
   /** Integer cents per column; null where no usage row exists (shown as a dash, not $0.00). */
   cells: (number | null)[];
   totalCents: number;
 }
 
+export interface PivotMonth {
+  month: MonthStart;
+  label: string;
+  totalCents: number;
+}
+
 export interface CostPivot {
-  dimension: PivotDimension;
-  months: { month: MonthStart; label: string; totalCents: number }[];
+  /** The query's group-by, or services when it has none (Atlas's rows are per service then). */
+  dimension: Dimension;
+  months: PivotMonth[];
   rows: PivotRow[];
   grandTotalCents: number;
+  /** Rows whose usageDate could not be read: counted here rather than silently dropped. */
+  unreadable: { rows: number; cents: number };
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+export interface PivotGroup {
+  entity: EntityRef | null;
+  organizationId: string | undefined;
+  /** What a clashing name is told apart by: a cluster's project, a project's organization. */
+  parentName: string | undefined;
+  cells: (number | null)[];
 }
 
-/** A row's group: id for identity, name for display (id when Atlas gave no name). */
-function groupOf(row: UsageRow, dimension: PivotDimension): { key: string; label: string } | null {
-  const pick = (id: unknown, name: unknown) => {
-    const key = text(id) ?? text(name);
-    return key ? { key, label: text(name) ?? key } : null;
-  };
-  switch (dimension) {
-    case 'organizations':
-      return pick(row.organizationId, row.organizationName);
-    case 'projects':
-      return pick(row.projectId, row.projectName);
-    case 'clusters':
-      // Atlas's CSV calls it "Cluster Unique Id"; accept either spelling.
-      return pick(row.clusterId ?? row.clusterUniqueId, row.clusterName);
-    case 'services':
-      return pick(row.service, row.service);
+/** Every month of the query is a column; usage dated outside it gets a column too. */
+function columnsOf(usage: readonly UsageRow[], range: { startDate: string; endDate: string }) {
+  const months = monthsInRange(range.startDate, range.endDate);
+  const monthOfDate = new Map<string, MonthStart | null>();
+  for (const row of usage) {
+    if (!monthOfDate.has(row.usageDate)) {
+      monthOfDate.set(row.usageDate, monthOfUsageDate(row.usageDate));
+    }
   }
+  const all = new Set(months);
+  for (const month of monthOfDate.values()) if (month) all.add(month);
+  const columns = [...all].sort();
+  const columnOfMonth = new Map(columns.map((month, i) => [month, i]));
+  const columnOfDate = new Map<string, number>();
+  for (const [date, month] of monthOfDate) {
+    if (month) columnOfDate.set(date, columnOfMonth.get(month) ?? -1);
+  }
+  return { columns, columnOfDate };
 }
 
 /**
- * Usage rows → group × month, in integer cents. Every month of the query is a column (also
- * those without usage); rows without a value for the group (partial matches) are "Unattributed".
+ * Usage rows → group × month in integer cents, with row, column and grand totals. Plain integer
+ * additions are exact while every partial sum stays below 2^53 cents, which is checked.
  */
 export function buildCostPivot(
   usage: readonly UsageRow[],
   groupBy: GroupBy | undefined,
   range: { startDate: MonthStart; endDate: MonthStart },
+  directory?: NameDirectory,
 ): CostPivot {
-  const dimension: PivotDimension = groupBy ?? 'services';
-  const months = monthsInRange(range.startDate, range.endDate);
-  const extra = new Set<MonthStart>();
-  const cells = new Map<string, { label: string; byMonth: Map<MonthStart, number[]> }>();
+  const started = performance.now();
+  const dimension: Dimension = groupBy ?? 'services';
+  const { columns, columnOfDate } = columnsOf(usage, range);
+  const groups = new Map<string, PivotGroup>();
+  const unreadable = { rows: 0, cents: 0 };
+  let magnitude = 0;
   for (const row of usage) {
-    const month = monthOfUsageDate(row.usageDate);
-    if (!month) continue;
-    if (!months.includes(month)) extra.add(month); // defensive: show it rather than drop money
-    const group = groupOf(row, dimension) ?? { key: UNATTRIBUTED_KEY, label: UNATTRIBUTED };
-    const entry = cells.get(group.key) ?? {
-      label: group.label,
-      byMonth: new Map<MonthStart, number[]>(),
-    };
-    const amounts = entry.byMonth.get(month) ?? [];
-    amounts.push(row.usageAmountCents);
-    entry.byMonth.set(month, amounts);
-    cells.set(group.key, entry);
+    const cents = row.usageAmountCents;
+    if (!Number.isInteger(cents)) throw new TypeError(`not integer cents: ${cents}`);
+    magnitude += Math.abs(cents);
+    const column = columnOfDate.get(row.usageDate);
+    if (column === undefined) {
+      unreadable.rows += 1;
+      unreadable.cents += cents;
+      continue;
+    }
+    const key = entityIdOf(row, dimension) ?? UNATTRIBUTED_KEY;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        entity: entityOf(row, dimension),
+        organizationId: row.organizationId,
+        parentName: dimension === 'clusters' ? row.projectName : row.organizationName,
+        cells: new Array<number | null>(columns.length).fill(null),
+      };
+      groups.set(key, group);
+    }
+    group.cells[column] = (group.cells[column] ?? 0) + cents;
   }
-  const columns = [...months, ...extra].sort();
-  const rows: PivotRow[] = [...cells].map(([key, entry]) => {
-    const rowCells = columns.map((m) => {
-      const amounts = entry.byMonth.get(m);
-      return amounts ? sumCents(amounts) : null;
-    });
-    const totalCents = sumCents(rowCells.map((c) => c ?? 0));
-    return {
-      key,
-      label: entry.label,
-      unattributed: key === UNATTRIBUTED_KEY,
-      cells: rowCells,
-      totalCents,
-    };
-  });
-  rows.sort(compareRows);
-  return {
-    dimension,
-    months: columns.map((month, i) => ({
-      month,
-      label: formatMonth(month),
-      totalCents: sumCents(rows.map((r) => r.cells[i] ?? 0)),
-    })),
-    rows,
-    grandTotalCents: sumCents(rows.map((r) => r.totalCents)),
-  };
-}
+  if (magnitude > Number.MAX_SAFE_INTEGER) throw new RangeError('amounts exceed exact cents');
 
-/** Biggest cost first; Unattributed last; ties by name, so the order is stable. */
-function compareRows(a: PivotRow, b: PivotRow): number {
-  return (
-    Number(a.unattributed) - Number(b.unattributed) ||
-    b.totalCents - a.totalCents ||
-    a.label.localeCompare(b.label)
-  );
+  const rows = [...groups].map(([key, group]) => toPivotRow(key, group, dimension, directory));
+  disambiguate(rows, groups);
+  rows.sort(compareRows);
+  const months = columns.map((month, i) => {
+    let totalCents = 0;
+    for (const row of rows) totalCents += row.cells[i] ?? 0;
+    return { month, label: formatMonth(month), totalCents };
+  });
+  let grandTotalCents = 0;
+  for (const row of rows) grandTotalCents += row.totalCents;
+  performance.measure('ace:pivot', { start: started });
+  return { dimension, months, rows, grandTotalCents, unreadable };
 }

@@ -6,7 +6,7 @@ export function DataSourceBadge({ dataSource }: { dataSource: Meta['dataSource']
   if (dataSource !== 'simulator') return null;
   return (
     <Tooltip label="Costs come from the built-in Atlas simulator, not from your Atlas account">
-      <Badge color="orange" variant="light" size="lg">
+      <Badge color="orange" variant="light" size="lg" c="var(--ace-color-warning)">
         Simulated data
       </Badge>
     </Tooltip>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CostQueryRequest } from '@ace/bff/contract';
-import { useEffect, useId, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormSwitch } from '../../../components/form/form-switch';
 import { toApiError } from '../../../lib/api-client';
@@ -12,6 +12,7 @@ import { GroupByField } from './group-by-field';
 import { MonthRangeField } from './month-range-field';
 import { OrgField } from './org-field';
 import { ClustersField, ProjectsField, ServicesField } from './scope-fields';
+import { useFormSync } from './use-form-sync';
 
 export interface QueryFormProps {
   /** The server's clock (from /api/meta): month limits and validation use it. */
@@ -22,14 +23,23 @@ export interface QueryFormProps {
    */
   onRun: (orgId: string, request: CostQueryRequest) => Promise<void>;
   submitting: boolean;
+  /** Values to start from (a link or a preset) instead of the defaults; read once. */
+  initialValues?: QueryFormValues | undefined;
+  /** Runs the initial values when the form appears, through `onRunRestored` if given. */
+  runOnMount?: boolean;
+  onRunRestored?: QueryFormProps['onRun'];
+  /** Every change of the values, by the user or by the form itself (e.g. the default org). */
+  onValuesChange?: (values: QueryFormValues) => void;
 }
 
-export function QueryForm({ now, onRun, submitting }: QueryFormProps) {
+/** Memoized: the page re-renders on every poll; the form only when its own props change. */
+export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
+  const { now, onRun, submitting } = props;
   const partialHintId = useId();
   const schema = useMemo(() => createQueryFormSchema(now), [now]);
   const form = useForm<QueryFormValues, unknown, QueryFormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: defaultQueryFormValues(now),
+    defaultValues: props.initialValues ?? defaultQueryFormValues(now),
     mode: 'onChange',
   });
   const { control, setValue, getValues, trigger, setError, formState } = form;
@@ -59,16 +69,23 @@ export function QueryForm({ now, onRun, submitting }: QueryFormProps) {
     if (kept.length !== chosen.length) setValue('clusters', kept, { shouldValidate: true });
   }, [clusters.data, clusters.isPlaceholderData, getValues, setValue]);
 
-  const onSubmit = form.handleSubmit(async ({ orgId: org, request }) => {
-    try {
-      await onRun(org, request);
-    } catch (error) {
-      // A 400 from the BFF: put each message on its field; the values stay as typed.
-      for (const problem of toApiError(error).errors) {
-        const { field, message } = formErrorFor(getValues(), problem.field, problem.message);
-        setError(field ?? 'root.server', { type: 'server', message });
+  const submitTo = (handler: QueryFormProps['onRun']) =>
+    form.handleSubmit(async ({ orgId: org, request }) => {
+      try {
+        await handler(org, request);
+      } catch (error) {
+        // A 400 from the BFF: put each message on its field; the values stay as typed.
+        for (const problem of toApiError(error).errors) {
+          const { field, message } = formErrorFor(getValues(), problem.field, problem.message);
+          setError(field ?? 'root.server', { type: 'server', message });
+        }
       }
-    }
+    });
+  const onSubmit = submitTo(onRun);
+  useFormSync(form, {
+    runOnMount: props.runOnMount ?? false,
+    onValuesChange: props.onValuesChange,
+    runRestored: () => void submitTo(props.onRunRestored ?? onRun)(),
   });
 
   const rootError = formState.errors.root?.message ?? formState.errors.root?.server?.message;
@@ -141,4 +158,4 @@ export function QueryForm({ now, onRun, submitting }: QueryFormProps) {
       </form>
     </Paper>
   );
-}
+});

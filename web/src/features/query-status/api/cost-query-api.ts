@@ -1,13 +1,14 @@
 import {
   costQueryCreatedSchema,
-  costQueryStateSchema,
   type CostQueryCreated,
   type CostQueryRequest,
   type CostQueryState,
 } from '@ace/bff/contract';
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { apiRequest, apiSend, parseRetryAfter, toApiError } from '../../../lib/api-client';
+import { apiRequest, apiSend, parseRetryAfter } from '../../../lib/api-client';
 import { nextPollDelayMs } from '../poll-delay';
+import { pollRetryDelayMs, shouldRetryPoll } from '../reconnect';
+import { costQueryStateWireSchema } from './cost-query-state-schema';
 
 export interface CostQueryTarget {
   orgId: string;
@@ -27,13 +28,16 @@ export const costQueryKeys = {
   state: (target: CostQueryTarget) => ['cost-queries', target.orgId, target.id] as const,
 };
 
-export async function createCostQuery(input: {
-  orgId: string;
-  request: CostQueryRequest;
-}): Promise<CostQueryCreated> {
-  const { data } = await apiRequest(base(input.orgId), costQueryCreatedSchema, {
+export async function createCostQuery(
+  /** `refresh`: fresh data from Atlas instead of the BFF's result cache. */
+  input: { orgId: string; request: CostQueryRequest; refresh?: boolean },
+  signal?: AbortSignal,
+): Promise<CostQueryCreated> {
+  const path = `${base(input.orgId)}${input.refresh ? '?refresh=true' : ''}`;
+  const { data } = await apiRequest(path, costQueryCreatedSchema, {
     method: 'POST',
     body: input.request,
+    signal,
   });
   return data;
 }
@@ -43,7 +47,7 @@ export async function fetchCostQueryState(
   signal?: AbortSignal,
 ): Promise<CostQueryPoll> {
   const path = `${base(target.orgId)}/${encodeURIComponent(target.id)}`;
-  const { data, headers } = await apiRequest(path, costQueryStateSchema, { signal });
+  const { data, headers } = await apiRequest(path, costQueryStateWireSchema, { signal });
   return { state: data, retryAfterSeconds: parseRetryAfter(headers.get('Retry-After')) };
 }
 
@@ -59,7 +63,9 @@ export function costQueryStateQueryOptions(target: CostQueryTarget | null) {
     queryFn: target ? ({ signal }) => fetchCostQueryState(target, signal) : skipToken,
     // A finished query never changes; only the interval below fetches again.
     staleTime: Infinity,
-    retry: (failureCount, error) => failureCount < 3 && toApiError(error).isTransient,
+    // A BFF restart is not a failure: keep asking (with backoff) until the query's deadline.
+    retry: shouldRetryPoll,
+    retryDelay: pollRetryDelayMs,
     refetchInterval: (query) => {
       const data = query.state.data;
       if (!data || data.state.status !== 'processing') return false;

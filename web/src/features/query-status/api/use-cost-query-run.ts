@@ -1,7 +1,8 @@
-import type { CostQueryDone, CostQueryRequest } from '@ace/bff/contract';
+import type { CostQueryRequest } from '@ace/bff/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../../lib/api-client';
+import { isReconnectable } from '../reconnect';
 import {
   cancelCostQuery,
   costQueryKeys,
@@ -9,17 +10,15 @@ import {
   createCostQuery,
   type CostQueryTarget,
 } from './cost-query-api';
+import { runningPhase, type CostQueryRunPhase } from './run-phase';
 
-export type CostQueryRunPhase =
-  | { kind: 'idle' }
-  /** `since`: the local epoch ms at which the query's elapsed time was zero. */
-  | { kind: 'running'; since: number }
-  | { kind: 'failed'; title: string; detail: string | undefined }
-  | { kind: 'done'; result: CostQueryDone };
+export type { CostQueryRunPhase } from './run-phase';
 
 interface RunInput {
   orgId: string;
   request: CostQueryRequest;
+  /** Bypass the BFF's result cache (the Refresh button). */
+  refresh?: boolean;
 }
 
 const isFieldProblem = (error: ApiError) => error.status === 400 && error.errors.length > 0;
@@ -33,7 +32,7 @@ export function useCostQueryRun(clock: () => number = Date.now) {
   const [submitError, setSubmitError] = useState<ApiError | null>(null);
   // Bumped by every start and cancel, so an answer for an abandoned run is ignored.
   const generation = useRef(0);
-  const create = useMutation({ mutationFn: createCostQuery });
+  const create = useMutation({ mutationFn: (next: RunInput) => createCostQuery(next) });
   const { mutate: sendCancel } = useMutation({ mutationFn: cancelCostQuery });
   const poll = useQuery(costQueryStateQueryOptions(target));
 
@@ -71,6 +70,17 @@ export function useCostQueryRun(clock: () => number = Date.now) {
     }
   };
 
+  // `start` keeps one identity for the page's lifetime, so the form (memoized, and costly with
+  // thousands of clusters in its pickers) does not re-render on every poll.
+  const latestRun = useRef(run);
+  useEffect(() => {
+    latestRun.current = run;
+  });
+  const start = useCallback(
+    (orgId: string, request: CostQueryRequest) => latestRun.current({ orgId, request }, true),
+    [],
+  );
+
   const phase = derivePhase();
   function derivePhase(): CostQueryRunPhase {
     if (!input) return { kind: 'idle' };
@@ -78,11 +88,12 @@ export function useCostQueryRun(clock: () => number = Date.now) {
     if (!target) return { kind: 'running', since: startedAt };
     if (poll.isError) return failedFrom(toApiError(poll.error));
     const state = poll.data?.state;
-    if (!state) return { kind: 'running', since: startedAt };
-    if (state.status === 'processing') {
-      return { kind: 'running', since: poll.dataUpdatedAt - state.elapsedMs };
+    const reconnecting = poll.failureCount > 0 && isReconnectable(poll.failureReason);
+    if (!state) return { kind: 'running', since: startedAt, reconnecting };
+    if (state.status === 'processing') return runningPhase(state, poll.dataUpdatedAt, reconnecting);
+    if (state.status === 'done') {
+      return { kind: 'done', result: state, receivedAt: poll.dataUpdatedAt };
     }
-    if (state.status === 'done') return { kind: 'done', result: state };
     return { kind: 'failed', title: state.error.title, detail: state.error.detail };
   }
 
@@ -90,9 +101,13 @@ export function useCostQueryRun(clock: () => number = Date.now) {
     phase,
     /** True while the POST is in flight (the form's button shows a spinner). */
     submitting: create.isPending,
-    start: (orgId: string, request: CostQueryRequest) => run({ orgId, request }, true),
+    start,
     retry: () => {
       if (input) void run(input, false);
+    },
+    /** Runs the same query again with fresh data from Atlas. */
+    refresh: () => {
+      if (input) void run({ ...input, refresh: true }, false);
     },
     cancel: () => {
       abandon(target);

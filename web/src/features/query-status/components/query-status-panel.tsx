@@ -2,16 +2,21 @@ import { Alert, Box, Button, Group, Loader, Paper, Text } from '@mantine/core';
 import type { CostQueryRunPhase } from '../api/use-cost-query-run';
 import { formatElapsed } from '../format-elapsed';
 import { useNow } from '../use-now';
+import { DataFreshness } from './data-freshness';
+import { RunningNotes } from './running-notes';
 
 interface QueryStatusPanelProps {
   phase: CostQueryRunPhase;
   onCancel: () => void;
   onRetry: () => void;
+  /** Offered next to a finished result: run it again with fresh data from Atlas. */
+  onRefresh?: () => void;
   clock?: () => number;
 }
 
 /** A live region that is always in the page, so screen readers hear each change. */
-export function QueryStatusPanel({ phase, onCancel, onRetry, clock }: QueryStatusPanelProps) {
+export function QueryStatusPanel(props: QueryStatusPanelProps) {
+  const { phase, onCancel, onRetry, onRefresh, clock } = props;
   const now = useNow(phase.kind === 'running', 1000, clock);
   return (
     <Box role="status" aria-live="polite" aria-atomic="false">
@@ -29,6 +34,7 @@ export function QueryStatusPanel({ phase, onCancel, onRetry, clock }: QueryStatu
               Cancel
             </Button>
           </Group>
+          <RunningNotes phase={phase} now={now} />
         </Paper>
       )}
       {phase.kind === 'failed' && (
@@ -44,11 +50,21 @@ export function QueryStatusPanel({ phase, onCancel, onRetry, clock }: QueryStatu
         </Alert>
       )}
       {phase.kind === 'done' && (
-        <Text size="sm" c="dimmed">
-          Query finished in{' '}
-          {formatElapsed(Date.parse(phase.result.completedAt) - Date.parse(phase.result.createdAt))}
-          .
-        </Text>
+        <Group gap="md">
+          <Text size="sm" c="dimmed">
+            Query finished in{' '}
+            {formatElapsed(
+              Date.parse(phase.result.completedAt) - Date.parse(phase.result.createdAt),
+            )}
+            .
+          </Text>
+          <DataFreshness
+            result={phase.result}
+            receivedAt={phase.receivedAt}
+            onRefresh={onRefresh}
+            clock={clock}
+          />
+        </Group>
       )}
     </Box>
   );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../../lib/money';
 import { axeViolations } from '../../../testing/axe';
 import { renderWithProviders } from '../../../testing/render';
+import { buildCostPivot } from '../build-cost-pivot';
 import { ResultsPanel } from './results-panel';
 
 function done(usage: UsageRow[], query: Partial<CostQueryDone['query']> = {}): CostQueryDone {
@@ -25,7 +26,7 @@ function done(usage: UsageRow[], query: Partial<CostQueryDone['query']> = {}): C
   };
 }
 
-/** In March 2025, February has just closed: it and March are provisional. */
+/** In March 2025, February has just closed: it may still change. */
 const NOW = new Date('2025-03-10T00:00:00Z');
 
 const usage: UsageRow[] = [
@@ -46,43 +47,86 @@ const usage: UsageRow[] = [
   { usageDate: '2025-02-01', usageAmount: 1.99, usageAmountCents: 199, service: 'Support' },
 ];
 
+function renderPanel(result: CostQueryDone) {
+  const pivot = buildCostPivot(result.result.usageDetails, result.query.groupBy, result.query);
+  return renderWithProviders(<ResultsPanel done={result} pivot={pivot} now={NOW} />);
+}
+
+const cellTexts = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+
 describe('ResultsPanel', () => {
-  it('shows the grand total and a group × month table with totals', async () => {
-    const { container } = renderWithProviders(
-      <ResultsPanel
-        done={done(usage, { groupBy: 'projects', projects: ['bbbbbbbbbbbbbbbbbbbbbbbb'] })}
-        now={NOW}
-      />,
+  it('shows the grand total, the pivot with totals and month-over-month change', async () => {
+    const { container } = renderPanel(
+      done(usage, { groupBy: 'projects', projects: ['bbbbbbbbbbbbbbbbbbbbbbbb'] }),
     );
     expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
-    expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(1449)}`);
+    expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(1449)} USD`);
+    expect(await screen.findByRole('heading', { name: 'Cost per month by project (USD)' }));
 
-    const table = screen.getByRole('table', { name: 'Cost by project and month' });
-    const rows = within(table)
-      .getAllByRole('row')
-      .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
-    expect(rows).toEqual([
-      ['Project', 'Jan 2025', 'Feb 2025', 'Total'],
-      ['Shop', formatUsd(1000), formatUsd(250), formatUsd(1250)],
-      ['Unattributed', '–no usage', formatUsd(199), formatUsd(199)],
-      ['Total', formatUsd(1000), formatUsd(449), formatUsd(1449)],
+    const table = screen.getByRole('table', { name: 'Cost by project and month (USD)' });
+    const change = 'Feb 2025 vs Jan 2025';
+    expect(cellTexts(table)).toEqual([
+      [
+        'Project↕',
+        'Jan 2025↕',
+        'Feb 2025may still change↕',
+        'Total↕',
+        `Change ($)${change}↕`,
+        `Change (%)${change}↕`,
+      ],
+      ['Shop', '$10.00', '$2.50', '$12.50', '-$7.50', '-75%'],
+      ['Unattributed', '–no usage', '$1.99', '$1.99', '+$1.99', 'new'],
+      ['Total', '$10.00', '$4.49', '$14.49', '-$5.51', '-55.1%'],
     ]);
-    expect(screen.getByText(/Provisional: Feb 2025\./)).toBeTruthy();
+    expect(screen.getByText(/Feb 2025 has closed but may still change/)).toBeTruthy();
+    expect(screen.getByText(/in credits|are credits/)).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('compares per day, so a 28-day month is not "cheaper" for being short', async () => {
+    const { user } = renderPanel(done(usage, { groupBy: 'projects' }));
+    await user.click(screen.getByRole('switch', { name: /Per day/ }));
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    const shop = within(table).getByRole('row', { name: /^Shop/ });
+    // $10.00 over 31 days against $2.50 over 28: -$0.23 a day, -72.3 %.
+    expect(shop.textContent).toContain('-$0.23/day');
+    expect(shop.textContent).toContain('-72.3%');
+  });
+
+  it('sorts by any column and filters by name', async () => {
+    const { user } = renderPanel(done(usage, { groupBy: 'projects' }));
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    const groups = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent);
+    await user.click(within(table).getByRole('button', { name: /^Feb 2025/ }));
+    expect(groups()).toEqual(['Shop', 'Unattributed', 'Total']);
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /^Feb 2025 may/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
+    await user.click(within(table).getByRole('button', { name: /^Feb 2025/ }));
+    expect(groups()).toEqual(['Unattributed', 'Shop', 'Total']);
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter projects' }), 'sho');
+    expect(groups()).toEqual(['Shop', 'Matching (1 of 2)', 'Total']);
+  });
+
   it('explains an empty result and suggests partial matches', () => {
-    renderWithProviders(<ResultsPanel done={done([])} now={NOW} />);
+    renderPanel(done([]));
     expect(screen.getByText('No usage for these filters and months')).toBeTruthy();
     expect(screen.getByText(/Jan 2025 – Feb 2025/, { selector: 'div' })).toBeTruthy();
     expect(screen.getByText(/Include partially matching charges/)).toBeTruthy();
-    expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(0)}`);
+    expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(0)} USD`);
   });
 
   it('does not suggest partial matches when they are already on', () => {
-    renderWithProviders(
-      <ResultsPanel done={done([], { includePartialMatches: true })} now={NOW} />,
-    );
+    renderPanel(done([], { includePartialMatches: true }));
     expect(screen.queryByText(/Include partially matching charges/)).toBeNull();
     expect(screen.getByText(/Widen the month range/)).toBeTruthy();
   });

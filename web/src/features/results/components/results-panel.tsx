@@ -1,24 +1,39 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { CostQueryDone } from '@ace/bff/contract';
-import { useId, useMemo } from 'react';
-import { formatMonthRange, lastMonthOf, provisionalMonths } from '../../../lib/months';
+import { Suspense, useId, type ReactNode } from 'react';
+import { formatMonthRange, lastMonthOf } from '../../../lib/months';
 import { formatUsd } from '../../../lib/money';
-import { buildCostPivot } from '../build-cost-pivot';
-import { CostTable } from './cost-table';
+import { DIMENSION_NOUN } from '../../../lib/usage-fields';
+import type { CostPivot } from '../build-cost-pivot';
+import { costChart } from '../lazy';
+import { MonthNotes } from './month-notes';
+import type { DrillControl } from './pivot-columns';
+import { PivotTable } from './pivot-table';
 import { ResultsEmpty } from './results-empty';
 
-/** A finished query: the grand total, then the table (or why there is none). */
-export function ResultsPanel({ done, now }: { done: CostQueryDone; now: Date }) {
+const CostChart = costChart.Component;
+
+interface ResultsPanelProps {
+  done: CostQueryDone;
+  pivot: CostPivot;
+  now: Date;
+  drill?: DrillControl | undefined;
+  /** Slots the app fills from other features: a drill-down note, export, the detail rows. */
+  notice?: ReactNode;
+  actions?: ReactNode;
+  detail?: ReactNode;
+}
+
+/** A finished query: the grand total, the chart, the pivot (or why there is none). */
+export function ResultsPanel(props: ResultsPanelProps) {
+  const { done, pivot, now } = props;
   const { query, result } = done;
   const headingId = useId();
-  const pivot = useMemo(
-    () => buildCostPivot(result.usageDetails, query.groupBy, query),
-    [result.usageDetails, query],
-  );
   const rangeLabel = formatMonthRange(query.startDate, lastMonthOf(query.endDate));
-  const serverDisagrees = result.totals.totalCents !== pivot.grandTotalCents;
-  const provisional = provisionalMonths(now);
-  const provisionalShown = pivot.months.filter((m) => provisional.includes(m.month));
+  const serverDisagrees =
+    result.totals.totalCents !== pivot.grandTotalCents + pivot.unreadable.cents;
+  const noun = DIMENSION_NOUN[pivot.dimension];
+  const empty = pivot.rows.length === 0;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
@@ -30,31 +45,59 @@ export function ResultsPanel({ done, now }: { done: CostQueryDone; now: Date }) 
             {rangeLabel}
           </Text>
         </Group>
-        <Text size="lg" data-testid="results-total">
-          Total{' '}
-          <Text span fw={700} fz="xl">
-            {formatUsd(pivot.grandTotalCents)}
+        {props.notice}
+        <Group justify="space-between" align="center">
+          <Text size="lg" data-testid="results-total">
+            Total{' '}
+            <Text span fw={700} fz="xl" data-testid="grand-total">
+              {formatUsd(pivot.grandTotalCents)}
+            </Text>{' '}
+            <Text span size="sm" c="dimmed">
+              USD
+            </Text>
           </Text>
-        </Text>
+          {!empty && props.actions}
+        </Group>
         {serverDisagrees && (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="var(--ace-color-warning)">
             The server reported a total of {formatUsd(result.totals.totalCents)}; the rows add up to
             the amount above.
           </Text>
         )}
-        {pivot.rows.length === 0 ? (
+        {pivot.unreadable.rows > 0 && (
+          <Alert color="orange" title="Some rows have no readable month">
+            {pivot.unreadable.rows} rows ({formatUsd(pivot.unreadable.cents)}) are not in the table
+            or the total; they are in the detail rows and the export.
+          </Alert>
+        )}
+        {empty ? (
           <ResultsEmpty
             rangeLabel={rangeLabel}
             includePartialMatches={query.includePartialMatches ?? false}
           />
         ) : (
-          <CostTable pivot={pivot} />
-        )}
-        {pivot.rows.length > 0 && provisionalShown.length > 0 && (
-          <Text size="sm" c="dimmed">
-            Provisional: {provisionalShown.map((m) => m.label).join(' and ')}. Atlas can still add
-            charges to the current and the just-closed month.
-          </Text>
+          <>
+            <Suspense fallback={<Skeleton height={400} aria-label="Loading the chart" />}>
+              <CostChart pivot={pivot} now={now} />
+            </Suspense>
+            <Tabs defaultValue="pivot" keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="pivot">By {noun} and month</Tabs.Tab>
+                <Tabs.Tab value="rows">
+                  All usage rows ({result.usageDetails.length.toLocaleString()})
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="pivot" pt="sm">
+                <Stack gap="sm">
+                  <PivotTable pivot={pivot} now={now} drill={props.drill} />
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="rows" pt="sm">
+                {props.detail}
+              </Tabs.Panel>
+            </Tabs>
+            <MonthNotes pivot={pivot} now={now} />
+          </>
         )}
       </Stack>
     </Paper>

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * The environment's schema, with defaults (config.ts reads process.env and validates it here).
+ * Durations are milliseconds; the README's configuration table documents each variable.
+ */
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A duration where 0 is meaningful (e.g. "do not cache"). */
+const msOrZero = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const count = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ATLAS_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://cloud.mongodb.com'),
+  ATLAS_CLIENT_ID: optionalSecret,
+  ATLAS_CLIENT_SECRET: optionalSecret,
+  ATLAS_PUBLIC_KEY: optionalSecret,
+  ATLAS_PRIVATE_KEY: optionalSecret,
+  /** Timeout of one HTTP call to Atlas (create, one poll, one list page, token). */
+  ATLAS_TIMEOUT_MS: ms(10_000),
+  /** After an interim 102, how long to wait for a final response before calling it "processing". */
+  ATLAS_PROCESSING_GRACE_MS: ms(2_000),
+  /** Retries of a failed Atlas call (pickers: in the request; a query's poll: failed polls in a row). */
+  ATLAS_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  ATLAS_RETRY_BASE_MS: ms(500),
+  ATLAS_RETRY_MAX_MS: ms(10_000),
+  /** A query still processing after this long is failed with a clear message. */
+  QUERY_DEADLINE_MS: ms(10 * 60_000),
+  /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
+  POLL_INITIAL_MS: ms(1_000),
+  POLL_MAX_MS: ms(10_000),
+  /** How long org/project/cluster lists are reused before asking Atlas again. */
+  PICKER_CACHE_TTL_MS: ms(60_000),
+  /** Finished results of ranges made of closed months are reused this long (0: never). */
+  RESULT_CACHE_CLOSED_TTL_MS: msOrZero(6 * 60 * 60_000),
+  /** …and of ranges that include the current month (0: never). */
+  RESULT_CACHE_OPEN_TTL_MS: msOrZero(10 * 60_000),
+  /** The BFF's own budget of Atlas calls per organization (and replica), below Atlas's 500/100. */
+  ATLAS_RATE_LIMIT_CAPACITY: count(400, 100_000),
+  ATLAS_RATE_LIMIT_PER_MINUTE: count(80, 100_000),
+  /** After an Atlas 429: Retry-After first, then this doubling on each 429 in a row, up to the max. */
+  RATE_LIMIT_WAIT_MS: ms(10_000),
+  RATE_LIMIT_WAIT_MAX_MS: ms(5 * 60_000),
+  /** Consecutive Atlas failures (5xx, network, timeout) that open the circuit breaker. */
+  BREAKER_FAILURES: count(5, 1000),
+  /** How long the open circuit fails fast before one probe call is let through. */
+  BREAKER_HALF_OPEN_MS: ms(30_000),
+  /** A query job's lease outlives its next planned Atlas call by this much; then another takes over. */
+  JOB_LEASE_MS: ms(15_000),
+  /** How often each BFF looks for query jobs nobody is polling (after a restart or a crash). */
+  JOB_SWEEP_MS: ms(2_000),
+  /** Finished query jobs (and expired results) are deleted after this long. */
+  JOB_RETENTION_MS: ms(24 * 60 * 60_000),
+  SHUTDOWN_GRACE_MS: ms(10_000),
+  SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  /** Port of the simulator embedded in `pnpm start` when no credentials are set (0: any free port). */
+  EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
+  SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  WEB_DIST_DIR: z.string().optional(),
+  /** PostgreSQL for the store (needed for more than one replica); unset means embedded SQLite. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
+      error: 'must start with postgres:// or postgresql://',
+    }),
+  /** Where the embedded SQLite file lives when DATABASE_URL is unset. */
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,73 @@
+import { AtlasApiError, type AtlasClient, type AtlasUsageResult } from '../atlas';
+import { costQueryRequestSchema, type CostQueryRequest } from '../contract';
+import type { JobRecord } from '../store/job-types';
+import type { CapacityTracker } from './api-capacity';
+import type { ApiCapacity } from '../contract';
+import { CircuitOpenError, type Breaker } from './circuit-breaker';
+import type { StepOutcome } from './job-transitions';
+import type { OrgRateLimiter } from './org-rate-limiter';
+import { fromAtlasError, isOutage, isRateLimited } from './upstream-errors';
+import { toUsageRows } from './usage-rows';
+
+export interface StepDeps {
+  atlas: AtlasClient;
+  breaker: Breaker;
+  limiter: OrgRateLimiter;
+  capacity: CapacityTracker;
+}
+
+export type StepResult = StepOutcome & {
+  capacity?: ApiCapacity;
+  /** On `done`: the browser-ready result. */
+  result?: ReturnType<typeof resultOf>;
+};
+
+/** Stored queries were validated on the way in; parsing again keeps a bad row from reaching Atlas. */
+export const queryOf = (job: JobRecord): CostQueryRequest =>
+  costQueryRequestSchema.parse(job.query);
+
+const resultOf = (details: Parameters<typeof toUsageRows>[0]) => {
+  const { rows, totals } = toUsageRows(details);
+  return { usageDetails: rows, totals };
+};
+
+/**
+ * One upstream call for a job — the create POST while it is queued, a poll once Atlas gave a
+ * token — through the org's budget and the circuit breaker, classified for `transition`.
+ */
+export async function callAtlas(
+  job: JobRecord,
+  deps: StepDeps,
+  signal?: AbortSignal,
+): Promise<StepResult> {
+  const waitMs = deps.limiter.take(job.orgId);
+  if (waitMs > 0) return { kind: 'throttled', waitMs };
+  const { token } = job;
+  const attempt = await deps.capacity.observe(() =>
+    deps.breaker.execute<{ token: string } | AtlasUsageResult>(() =>
+      token === null
+        ? deps.atlas.createUsageQuery(job.orgId, queryOf(job), { signal })
+        : deps.atlas.getUsageQuery(job.orgId, token, { signal }),
+    ),
+  );
+  const capacity = attempt.capacity ? { capacity: attempt.capacity } : {};
+  if ('value' in attempt) {
+    const answer = attempt.value;
+    if ('token' in answer) return { kind: 'submitted', token: answer.token, ...capacity };
+    if (answer.status === 'processing') return { kind: 'processing', ...capacity };
+    return { kind: 'done', result: resultOf(answer.usageDetails), ...capacity };
+  }
+  const { error } = attempt;
+  if (error instanceof CircuitOpenError) return { kind: 'circuit-open', error };
+  // A 429, or a 503 that says when to come back: wait as told, the query stays queued.
+  if (
+    isRateLimited(error) ||
+    (error instanceof AtlasApiError && error.retryAfterMs !== undefined && error.status === 503)
+  ) {
+    return { kind: 'rate-limited', retryAfterMs: error.retryAfterMs, ...capacity };
+  }
+  const mapped = fromAtlasError(error);
+  return isOutage(error)
+    ? { kind: 'transient', error: mapped, ...capacity }
+    : { kind: 'permanent', error: mapped, ...capacity };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { OrgRateLimiter } from './org-rate-limiter';
+
+const clock = () => {
+  let now = 0;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+};
+
+describe('the per-org outbound limiter', () => {
+  it('lets a full bucket through, then says how long until the next call', () => {
+    const time = clock();
+    const limiter = new OrgRateLimiter({ capacity: 3, refillPerMinute: 60, now: time.now });
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([0, 0, 0]);
+    expect(limiter.take('a')).toBe(1000);
+    time.advance(1000);
+    expect(limiter.take('a')).toBe(0);
+  });
+
+  it('keeps one organization’s budget apart from another’s', () => {
+    const limiter = new OrgRateLimiter({ capacity: 1, refillPerMinute: 1, now: () => 0 });
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('b')).toBe(0);
+    expect(limiter.take('a')).toBeGreaterThan(0);
+  });
+
+  it('holds every call of an org until the end of a 429 pause, then starts from empty', () => {
+    const time = clock();
+    const limiter = new OrgRateLimiter({ capacity: 10, refillPerMinute: 600, now: time.now });
+    limiter.pause('a', 5000);
+    expect(limiter.take('a')).toBe(5000);
+    time.advance(5000);
+    expect(limiter.take('a')).toBe(0); // 50 refilled meanwhile, capped at 10
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The BFF's own outbound budget per organization, kept below Atlas's Invoices bucket (500,
+ * refilled 100 a minute; create and poll share it) so a crowd never gets as far as a 429.
+ * It lives in this process: with several replicas, each gets its own (see docs/reliability.md).
+ */
+export interface OrgRateLimiterOptions {
+  capacity: number;
+  refillPerMinute: number;
+  now?: () => number;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+  /** After an Atlas 429 nobody of this org calls before this time. */
+  pausedUntil: number;
+}
+
+export class OrgRateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: OrgRateLimiterOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Spends one call for `orgId`: 0 when allowed, otherwise how long to wait (nothing spent). */
+  take(orgId: string): number {
+    const now = this.now();
+    const bucket = this.refill(orgId, now);
+    if (bucket.pausedUntil > now) return bucket.pausedUntil - now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    const perMs = this.options.refillPerMinute / 60_000;
+    return Math.ceil((1 - bucket.tokens) / perMs);
+  }
+
+  /** Atlas answered 429: hold every call of this org until `untilMs`, and start from empty. */
+  pause(orgId: string, untilMs: number): void {
+    const bucket = this.refill(orgId, this.now());
+    bucket.pausedUntil = Math.max(bucket.pausedUntil, untilMs);
+    bucket.tokens = 0;
+  }
+
+  private refill(orgId: string, now: number): Bucket {
+    const { capacity, refillPerMinute } = this.options;
+    let bucket = this.buckets.get(orgId);
+    if (!bucket) {
+      bucket = { tokens: capacity, updatedAt: now, pausedUntil: 0 };
+      this.buckets.set(orgId, bucket);
+    }
+    const elapsed = Math.max(0, now - bucket.updatedAt);
+    bucket.tokens = Math.min(capacity, bucket.tokens + (elapsed * refillPerMinute) / 60_000);
+    bucket.updatedAt = now;
+    return bucket;
+  }
+}

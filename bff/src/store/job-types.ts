@@ -1,0 +1,130 @@
+/**
+ * Query jobs and cached results as rows. Times are epoch milliseconds (one integer type in both
+ * dialects, so lease arithmetic happens in SQL); `query`, `error` and a result's `payload` are
+ * opaque JSON the services write and read.
+ */
+
+/** `queued`: not yet accepted by Atlas; `polling`: Atlas gave a token; the rest are final. */
+export type JobPhase = 'queued' | 'polling' | 'done' | 'failed' | 'cancelled';
+
+export const IN_FLIGHT_PHASES: readonly JobPhase[] = ['queued', 'polling'];
+
+export interface JobRecord {
+  id: string;
+  orgId: string;
+  /** Normalized query → key: identical questions in flight share one row (unique index). */
+  queryKey: string;
+  query: unknown;
+  phase: JobPhase;
+  /** Atlas's query token: stays in the store and the BFF, never in a browser answer. */
+  token: string | null;
+  /** How many creates asked for this job; a DELETE cancels it only when the last one leaves. */
+  watchers: number;
+  createdAt: number;
+  deadlineAt: number;
+  /** When the next upstream call (the POST while queued, a poll while polling) is due. */
+  nextAttemptAt: number;
+  pollDelayMs: number;
+  /** Consecutive failed upstream calls (5xx, network, timeout). */
+  failures: number;
+  /** Consecutive 429s from Atlas. */
+  rateLimited: number;
+  /** Set while waiting out a rate limit or an open circuit (the page shows a countdown). */
+  waitingUntil: number | null;
+  capacityRemaining: number | null;
+  capacityLimit: number | null;
+  /** The replica whose loop calls Atlas for this job, until `leaseUntil`. */
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+  error: unknown;
+  resultId: string | null;
+  dataFetchedAt: number | null;
+  fromCache: boolean;
+  finishedAt: number | null;
+}
+
+export type NewJob = Pick<
+  JobRecord,
+  | 'id'
+  | 'orgId'
+  | 'queryKey'
+  | 'query'
+  | 'createdAt'
+  | 'deadlineAt'
+  | 'nextAttemptAt'
+  | 'pollDelayMs'
+  | 'leaseOwner'
+  | 'leaseUntil'
+>;
+
+/** A job answered from the result cache: born done, pointing at an existing result. */
+export type CachedJob = Pick<
+  JobRecord,
+  'id' | 'orgId' | 'queryKey' | 'query' | 'createdAt' | 'resultId' | 'dataFetchedAt'
+>;
+
+export type JobPatch = Partial<
+  Pick<
+    JobRecord,
+    | 'phase'
+    | 'token'
+    | 'nextAttemptAt'
+    | 'pollDelayMs'
+    | 'failures'
+    | 'rateLimited'
+    | 'waitingUntil'
+    | 'capacityRemaining'
+    | 'capacityLimit'
+    | 'leaseOwner'
+    | 'leaseUntil'
+    | 'error'
+    | 'resultId'
+    | 'dataFetchedAt'
+    | 'finishedAt'
+  >
+>;
+
+export interface JobRepository {
+  /**
+   * One atomic statement: inserts the job, or, when an identical query of the same org is in
+   * flight, joins it (watchers + 1) and returns that one. `joined` tells which happened.
+   */
+  insertOrJoin(job: NewJob): Promise<{ job: JobRecord; joined: boolean }>;
+  insertFromCache(job: CachedJob): Promise<JobRecord>;
+  get(id: string): Promise<JobRecord | undefined>;
+  /** Compare-and-set on the lease: only `owner` may change an in-flight job. */
+  update(id: string, owner: string, patch: JobPatch): Promise<JobRecord | undefined>;
+  /**
+   * Takes over in-flight jobs whose lease is absent or expired at `now`; the new lease runs to
+   * max(nextAttemptAt, now) + leaseMs. Concurrent claimers never get the same job.
+   */
+  claimExpired(owner: string, now: number, leaseMs: number, limit: number): Promise<JobRecord[]>;
+  /** Gives up every lease `owner` holds (graceful shutdown), so another loop resumes at once. */
+  release(owner: string): Promise<number>;
+  /** One watcher leaves; the last one leaving an in-flight job cancels it. */
+  leave(id: string, orgId: string, now: number): Promise<JobPhase | undefined>;
+  deleteFinishedBefore(time: number): Promise<number>;
+}
+
+export interface ResultRecord {
+  id: string;
+  orgId: string;
+  queryKey: string;
+  /** The browser-ready result as JSON text. */
+  payload: string;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+export interface ResultRepository {
+  insert(result: ResultRecord): Promise<void>;
+  /** The newest result for this question that has not expired at `now`. */
+  findFresh(
+    orgId: string,
+    queryKey: string,
+    now: number,
+  ): Promise<Pick<ResultRecord, 'id' | 'fetchedAt'> | undefined>;
+  get(id: string): Promise<ResultRecord | undefined>;
+  /** Expired results no job points at any more. */
+  deleteExpiredUnreferenced(now: number): Promise<number>;
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startStack, waitForQuery, type Stack } from '../support/stack';
+import { closedMonths, createQuery, firstOrgId, upstreamCalls } from '../support/queries';
+
+const TIMEOUT_MS = 300;
+const DEADLINE_MS = 400;
+
+let stack: Stack;
+let orgId: string;
+
+beforeAll(async () => {
+  stack = await startStack({
+    env: { ATLAS_TIMEOUT_MS: String(TIMEOUT_MS), QUERY_DEADLINE_MS: String(DEADLINE_MS) },
+    simulator: { processingMs: 0 },
+  });
+  orgId = await firstOrgId(stack);
+});
+afterAll(async () => {
+  await stack.close();
+});
+beforeEach(() => {
+  stack.simulator.faults.clear();
+  stack.simulator.clearRequests();
+  stack.simulator.setProcessingMs(0);
+});
+
+describe('broken connections: the browser always gets an answer, and the next one works', () => {
+  it('when Atlas accepts the create and never answers, the browser gets 504 within the timeout', async () => {
+    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'hang' } });
+    const started = Date.now();
+    const res = await createQuery(stack, orgId, closedMonths(1));
+    const tookMs = Date.now() - started;
+    expect(res.status).toBe(504);
+    // The timeout is the behaviour under test; 1 s covers the store's writes and two loopback
+    // hops on a busy CI machine.
+    expect(tookMs).toBeGreaterThanOrEqual(TIMEOUT_MS);
+    expect(tookMs).toBeLessThan(TIMEOUT_MS + 1000);
+    expect(upstreamCalls(stack.simulator, 'createUsage')).toHaveLength(1);
+  });
+
+  it('when the connection resets halfway through the body, the browser gets 502 and the next request succeeds', async () => {
+    stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'reset-mid-body' } });
+    const broken = await createQuery(stack, orgId, closedMonths(2));
+    expect(broken.status).toBe(502);
+    const again = await createQuery(stack, orgId, closedMonths(2));
+    expect(again.status).toBe(202);
+    const { id } = (await again.json()) as { id: string };
+    expect((await waitForQuery(stack, orgId, id)).status).toBe('done');
+    expect(upstreamCalls(stack.simulator, 'createUsage')).toHaveLength(2);
+  });
+
+  it('when Atlas answers 102 for ever, the query fails at the deadline with a clear message', async () => {
+    stack.simulator.setProcessingMs(60_000);
+    const res = await createQuery(stack, orgId, closedMonths(3));
+    const { id } = (await res.json()) as { id: string };
+    const state = (await waitForQuery(stack, orgId, id)) as {
+      status: string;
+      error?: { status: number; title: string; detail: string };
+    };
+    expect(state.status).toBe('failed');
+    expect(state.error).toMatchObject({ status: 504, title: 'Atlas did not finish the query' });
+    expect(state.error?.detail).toContain(`still processing after ${DEADLINE_MS} ms`);
+    const polls = upstreamCalls(stack.simulator, 'getUsage');
+    expect(polls.length).toBeGreaterThan(1);
+    expect(polls.every((p) => p.status === 102)).toBe(true);
+  });
+});

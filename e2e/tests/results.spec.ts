@@ -1,0 +1,137 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  formatChange,
+  formatPercent,
+  formatUsd,
+  serverNow,
+  usdToCents,
+} from '../fixtures/cost-api';
+import { readCsv } from '../fixtures/csv-download';
+import { lastMonthChange } from '../fixtures/expected-pivot';
+import { firstBodyRow, pivotTable, runClustersQuery } from '../fixtures/results-page';
+import { simulator } from '../fixtures/simulator';
+
+// Amounts are checked as the page formats them in en-US.
+test.use({ locale: 'en-US' });
+
+test.beforeEach(async () => {
+  await simulator.clearFaults();
+});
+
+async function cellsOf(row: ReturnType<Page['getByRole']>): Promise<string[]> {
+  return row.locator('th, td').allTextContents();
+}
+
+test('a clusters query shows the chart, the pivot with exact totals and changes, and every row', async ({
+  page,
+}) => {
+  const { done, expected } = await runClustersQuery(page);
+  const now = await serverNow(page.request);
+
+  await expect(page.getByTestId('grand-total')).toHaveText(formatUsd(expected.grand));
+  expect(BigInt(done.result.totals.totalCents)).toBe(expected.grand);
+
+  // The chart: one stacked series per group (19 largest + Other) with a legend.
+  const chart = page.getByTestId('cost-chart');
+  const legend = page.getByRole('list', { name: 'Legend' });
+  await expect(legend.getByRole('listitem')).toHaveCount(20);
+  await expect(legend.getByText(/^Other \(\d+ more\)$/)).toBeVisible();
+  await chart.locator('.recharts-bar-rectangle').first().hover();
+  await expect(page.getByText(/^Month total \$/)).toBeVisible();
+
+  // Totals row: every month and the grand total, to the cent.
+  const table = pivotTable(page);
+  const totals = await cellsOf(table.getByTestId('pivot-total-row'));
+  expect(totals.slice(0, expected.months.length + 2)).toEqual([
+    'Total',
+    ...expected.monthTotals.map(formatUsd),
+    formatUsd(expected.grand),
+  ]);
+
+  // The largest cluster, first when sorted by total: its months, total and change.
+  await table.getByRole('button', { name: /^Total/ }).click();
+  await expect(table.getByRole('columnheader', { name: /^Total/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const top = [...expected.groups].sort((a, b) => (b.total > a.total ? 1 : -1))[0]!;
+  const firstRow = firstBodyRow(table);
+  const plain = lastMonthChange(top.cells, expected.months, now, false);
+  const cells = await cellsOf(firstRow);
+  expect(cells[0]).toContain(top.name);
+  expect(cells.slice(1)).toEqual([
+    ...top.cells.map((c) => (c === null ? '–no usage' : formatUsd(c))),
+    formatUsd(top.total),
+    formatChange(plain.delta),
+    plain.ratio === null ? 'new' : formatPercent(plain.ratio),
+  ]);
+
+  // Per day: the month to date against a full month, by daily average.
+  await page.getByRole('switch', { name: /Per day/ }).check();
+  const daily = lastMonthChange(top.cells, expected.months, now, true);
+  await expect(firstRow.locator('td').nth(-2)).toHaveText(`${formatChange(daily.delta)}/day`);
+  await expect(firstRow.locator('td').nth(-1)).toHaveText(
+    daily.ratio === null ? 'new' : formatPercent(daily.ratio),
+  );
+
+  // Every usage row, sortable.
+  await page.getByRole('tab', { name: /All usage rows/ }).click();
+  const rows = done.result.usageDetails;
+  await expect(page.getByTestId('detail-summary')).toHaveText(
+    `${rows.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows · ${formatUsd(expected.grand)}`,
+  );
+  const detail = page.getByRole('table', { name: 'Usage rows (USD)' });
+  await detail.getByRole('button', { name: 'Amount' }).click();
+  const largest = rows.reduce((max, r) => Math.max(max, r.usageAmountCents), -Infinity);
+  await expect(detail.locator('tbody tr[aria-rowindex="2"] td').last()).toHaveText(
+    formatUsd(BigInt(largest)),
+  );
+  await expect(page.getByText(/month to date \(\d+ of \d+ days\) and provisional/)).toBeVisible();
+  await expect(page.getByText(/has closed but may still change/)).toBeVisible();
+});
+
+test('exports sum to the grand total on the page, without another API call', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { expected } = await runClustersQuery(page);
+  const shown = usdToCents((await page.getByTestId('grand-total').textContent()) ?? '');
+  expect(shown).toBe(expected.grand);
+
+  const apiCalls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/')) apiCalls.push(r.url());
+  });
+  const pivot = await readCsv(page, 'Cost by cluster and month');
+  const detail = await readCsv(page, /^All usage rows/);
+  expect(apiCalls).toEqual([]);
+
+  expect(pivot.bom).toBe(true);
+  expect(pivot.header.get('group_by')).toBe('clusters');
+  expect(pivot.header.get('end_date (exclusive; sent to Atlas)')).toMatch(/^\d{4}-\d{2}-01$/);
+  expect(pivot.header.get('months (inclusive)')).toMatch(/^\d{4}-\d{2} to \d{4}-\d{2}$/);
+  expect(pivot.header.get('include_partial_matches')).toBe('false');
+  expect(pivot.header.get('generated_at')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  expect(pivot.columns.slice(3, -1)).toEqual(expected.months.map((m) => m.slice(0, 7)));
+  expect(pivot.sum('total_usd')).toBe(shown);
+  expect(pivot.rows).toHaveLength(expected.groups.length);
+  expect(detail.sum('amount_usd')).toBe(shown);
+  expect(detail.rows).toHaveLength(
+    expected.groups.reduce((n, g) => n + g.cells.filter((c) => c !== null).length, 0),
+  );
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Copy cost by cluster and month' }).click();
+  await expect(page.getByText(/^Copied \d+ rows as tab-separated text\.$/)).toBeVisible();
+  const tsv = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(tsv.split('\n')[0]).toBe(
+    [
+      'cluster_id',
+      'cluster',
+      'deleted',
+      ...expected.months.map((m) => m.slice(0, 7)),
+      'total_usd',
+    ].join('\t'),
+  );
+});

@@ -1,0 +1,93 @@
+// What a question costs Atlas: through the BFF (shared job, backoff, cache) and through a naive
+// client that creates its own Atlas query per user and polls it every second.
+
+const ceCalls = (simulator) =>
+  simulator.requests.filter((r) => r.route === 'createUsage' || r.route === 'getUsage').length;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One browser: create through the BFF, then poll it (every 100 ms) until it is done. */
+export async function browserRun(bffUrl, orgId, body) {
+  const headers = { 'X-CSRF': '1', 'Content-Type': 'application/json' };
+  const started = performance.now();
+  const created = await fetch(`${bffUrl}/api/orgs/${orgId}/cost-queries`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  if (created.status !== 202) throw new Error(`create answered ${created.status}`);
+  const { id } = await created.json();
+  for (;;) {
+    const state = await (
+      await fetch(`${bffUrl}/api/orgs/${orgId}/cost-queries/${id}`, { headers })
+    ).json();
+    if (state.status === 'done') return { ms: performance.now() - started, id, state };
+    if (state.status === 'failed') throw new Error(`query failed: ${state.error.title}`);
+    await sleep(100);
+  }
+}
+
+/** One naive user: its own Atlas query, polled every second until done. */
+async function naiveRun(atlas, orgId, body) {
+  const started = performance.now();
+  const { token } = await atlas.createUsageQuery(orgId, body);
+  for (;;) {
+    await sleep(1000);
+    const answer = await atlas.getUsageQuery(orgId, token);
+    if (answer.status === 'done') return { ms: performance.now() - started };
+  }
+}
+
+async function measure(simulator, users, run) {
+  simulator.clearRequests();
+  const results = await Promise.all(Array.from({ length: users }, run));
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  return {
+    calls: ceCalls(simulator),
+    medianS: times[Math.floor(times.length / 2)] / 1000,
+    maxS: times.at(-1) / 1000,
+    results,
+  };
+}
+
+export async function runUpstreamScenarios({ simulator, bffUrl, atlas, orgId, queries }) {
+  const rows = [];
+  const add = (who, users, m) => rows.push({ who, users, ...m });
+  add('BFF', 1, await measure(simulator, 1, () => browserRun(bffUrl, orgId, queries.single)));
+  add('naive', 1, await measure(simulator, 1, () => naiveRun(atlas, orgId, queries.single)));
+  add('BFF', 20, await measure(simulator, 20, () => browserRun(bffUrl, orgId, queries.crowd)));
+  add('naive', 20, await measure(simulator, 20, () => naiveRun(atlas, orgId, queries.crowd)));
+  add(
+    'BFF, repeat within TTL',
+    20,
+    await measure(simulator, 20, () => browserRun(bffUrl, orgId, queries.crowd)),
+  );
+  return rows;
+}
+
+export function printUpstream(rows, fig, formatTable) {
+  console.log(
+    formatTable(
+      ['client', 'users', 'Atlas calls', 'median time-to-result s', 'max s'],
+      rows.map((r) => [r.who, r.users, r.calls, r.medianS.toFixed(2), r.maxS.toFixed(2)]),
+    ),
+  );
+  const [bff1, naive1, bff20, naive20, repeat] = rows;
+  const ratio = Math.round((naive20.calls / bff20.calls) * 10) / 10;
+  console.log(`\nnaive ÷ BFF Atlas calls for 20 users: ${ratio}×\n`);
+  fig('Atlas calls, 1 user (BFF / naive)', `${bff1.calls} / ${naive1.calls}`, '', '', true);
+  fig('Atlas calls, 20 users (BFF / naive)', `${bff20.calls} / ${naive20.calls}`, '', '', true);
+  fig('naive ÷ BFF calls, 20 users', ratio, '×', '', true);
+  fig(
+    '20 users cost Atlas what 1 costs',
+    bff20.calls,
+    'calls',
+    `≤ ${bff1.calls}`,
+    bff20.calls <= bff1.calls,
+  );
+  fig('repeat within cache TTL', repeat.calls, 'calls', '0', repeat.calls === 0);
+  const times = (a, b) => `${a.medianS.toFixed(1)} / ${b.medianS.toFixed(1)}`;
+  fig('time-to-result, 1 user (BFF / naive)', times(bff1, naive1), 's', '', true);
+  fig('time-to-result, 20 users (BFF / naive)', times(bff20, naive20), 's', '', true);
+  fig('time-to-result, repeat (BFF)', repeat.medianS.toFixed(2), 's', '', true);
+}

@@ -1,0 +1,35 @@
+import { Button, Group, Paper, Text } from '@mantine/core';
+import { CopyLinkButton } from '../../../components/share/copy-link-button';
+import { formatMonthRange, lastMonthOf } from '../../../lib/months';
+import type { VersionedPreset } from '../api/preset-api';
+import { presetLink, rangeLabel } from '../preset-labels';
+
+interface ActivePresetBannerProps {
+  active: VersionedPreset;
+  onSaveChanges: () => void;
+}
+
+/** Which preset the view came from, its range (relative ones say so), its link. */
+export function ActivePresetBanner({ active, onSaveChanges }: ActivePresetBannerProps) {
+  const { preset } = active;
+  const resolved =
+    preset.range.kind === 'relative'
+      ? ` (now ${formatMonthRange(preset.resolved.startDate, lastMonthOf(preset.resolved.endDate))})`
+      : '';
+  return (
+    <Paper withBorder px="md" py="xs" component="section" aria-label="Preset">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">
+          Preset <strong>{preset.name}</strong> · {rangeLabel(preset.range)}
+          {resolved}
+        </Text>
+        <Group gap="xs">
+          <CopyLinkButton link={presetLink(preset.id)} size="compact-sm" label="Copy preset link" />
+          <Button size="compact-sm" variant="default" onClick={onSaveChanges}>
+            Save changes…
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,131 @@
+import { Button, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { RELATIVE_PERIOD_LABELS } from '@ace/bff/contract';
+import { useState } from 'react';
+import { formatMonthRange } from '../../../lib/months';
+import type { VersionedPreset } from '../api/preset-api';
+import {
+  useCreatePreset,
+  useUpdatePreset,
+  writeProblemOf,
+  type WriteProblem,
+} from '../api/use-preset-mutations';
+import {
+  RANGE_CHOICES,
+  rangeChoiceOf,
+  toPresetInput,
+  type PresetDraft,
+  type RangeChoice,
+} from '../preset-input';
+import { WriteProblemAlert } from './write-problem-alert';
+
+export interface SavePresetTarget {
+  draft: PresetDraft;
+  /** The preset the view was opened from, if any. */
+  active: VersionedPreset | null;
+  onSaved: (saved: VersionedPreset) => void;
+  /** Opens the newest version of the active preset (after someone else changed it). */
+  onReloadActive: (id: string) => void;
+}
+
+type SavePresetFormProps = SavePresetTarget & { updating: boolean; onClose: () => void };
+
+export function SavePresetForm(props: SavePresetFormProps) {
+  const { draft, active, updating, onClose, onSaved } = props;
+  const existing = updating ? active?.preset : undefined;
+  const [name, setName] = useState(existing?.name ?? '');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [range, setRange] = useState<RangeChoice>(existing ? rangeChoiceOf(existing) : 'absolute');
+  const [touched, setTouched] = useState(false);
+  const [problem, setProblem] = useState<WriteProblem | null>(null);
+  const create = useCreatePreset();
+  const update = useUpdatePreset();
+  const empty = name.trim() === '';
+
+  const save = (asNew: boolean) => {
+    setTouched(true);
+    if (empty) return;
+    setProblem(null);
+    const input = toPresetInput(draft, { name, description, range });
+    const callbacks = {
+      onSuccess: (saved: VersionedPreset) => {
+        onSaved(saved);
+        onClose();
+      },
+      onError: (error: unknown) => setProblem(writeProblemOf(error)),
+    };
+    if (!asNew && updating && active) {
+      update.mutate({ id: active.preset.id, etag: active.etag, input }, callbacks);
+    } else create.mutate(input, callbacks);
+  };
+
+  const exactLabel = `These exact months: ${formatMonthRange(draft.firstMonth, draft.lastMonth)}`;
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save(false);
+      }}
+    >
+      <Stack>
+        <TextInput
+          label="Name"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={touched && empty ? 'Give the preset a name' : undefined}
+          maxLength={120}
+          required
+          data-autofocus
+        />
+        <Textarea
+          label="Description (optional)"
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          maxLength={1000}
+          rows={3}
+        />
+        <Radio.Group
+          label="Months"
+          description="A relative period is worked out again each time the preset is opened."
+          value={range}
+          onChange={(value) => setRange(value)}
+        >
+          <Stack gap={6} mt={6}>
+            {RANGE_CHOICES.map((choice) => (
+              <Radio
+                key={choice}
+                value={choice}
+                label={
+                  choice === 'absolute' ? exactLabel : `Relative: ${RELATIVE_PERIOD_LABELS[choice]}`
+                }
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <WriteProblemAlert
+          problem={problem}
+          reloadAction={
+            active && (
+              <Button variant="default" onClick={() => props.onReloadActive(active.preset.id)}>
+                Reload the preset (your changes here are not kept)
+              </Button>
+            )
+          }
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          {updating && (
+            <Button variant="default" onClick={() => save(true)} loading={create.isPending}>
+              Save as new preset
+            </Button>
+          )}
+          <Button type="submit" loading={updating ? update.isPending : create.isPending}>
+            {updating ? 'Save changes' : 'Save preset'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

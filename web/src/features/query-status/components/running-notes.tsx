@@ -1,0 +1,27 @@
+import { Text } from '@mantine/core';
+import type { CostQueryRunPhase } from '../api/run-phase';
+import { formatApiCapacity, formatRetryCountdown } from '../format-freshness';
+
+type Running = Extract<CostQueryRunPhase, { kind: 'running' }>;
+
+/** Why a running query is taking its time: a server coming back, Atlas's rate limit. */
+export function RunningNotes({ phase, now }: { phase: Running; now: number }) {
+  return (
+    <>
+      {phase.reconnecting && (
+        <Text size="sm" c="var(--ace-color-warning)">
+          Reconnecting… The server did not answer; the query keeps running and the page keeps
+          asking.
+        </Text>
+      )}
+      {phase.waitUntil !== undefined && (
+        <Text size="sm">{formatRetryCountdown(phase.waitUntil - now)}</Text>
+      )}
+      {phase.apiCapacity && (
+        <Text size="sm" c="dimmed">
+          {formatApiCapacity(phase.apiCapacity)}
+        </Text>
+      )}
+    </>
+  );
+}

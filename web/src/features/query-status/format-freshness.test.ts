@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { CostQueryDone } from '@ace/bff/contract';
+import { dataAgeMs, runningPhase } from './api/run-phase';
+import { formatApiCapacity, formatDataAge, formatRetryCountdown } from './format-freshness';
+
+const base = {
+  id: 'query_0000000000000000000001',
+  orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+  query: { startDate: '2025-01-01', endDate: '2025-03-01' },
+  createdAt: '2025-06-15T12:00:00.000Z',
+};
+
+describe('how fresh the data is', () => {
+  it('says "just now" under a minute, then minutes, and marks a cached answer', () => {
+    expect(formatDataAge(59_000, false)).toBe('Data from just now');
+    expect(formatDataAge(7 * 60_000, false)).toBe('Data from 7 minutes ago');
+    expect(formatDataAge(60_000, true)).toBe('Data from 1 minute ago · from cache');
+  });
+
+  it('ages a cached result from when Atlas produced it, on the BFF clock', () => {
+    const done: CostQueryDone = {
+      ...base,
+      status: 'done',
+      completedAt: '2025-06-15T12:00:01.000Z',
+      dataFetchedAt: '2025-06-15T11:50:01.000Z',
+      fromCache: true,
+      result: { usageDetails: [], totals: { currency: 'USD', totalCents: 0, rowCount: 0 } },
+    };
+    // The browser's clock is years off: only the time since the answer arrived counts.
+    const receivedAt = 5_000;
+    expect(dataAgeMs(done, receivedAt, receivedAt + 60_000)).toBe(11 * 60_000);
+    expect(dataAgeMs({ ...done, dataFetchedAt: undefined }, receivedAt, receivedAt)).toBe(0);
+  });
+});
+
+describe('waiting for Atlas', () => {
+  it('counts down in whole seconds, then says it retries now', () => {
+    expect(formatRetryCountdown(12_000)).toBe('Atlas asked us to wait — retrying in 12 s');
+    expect(formatRetryCountdown(11_001)).toBe('Atlas asked us to wait — retrying in 12 s');
+    expect(formatRetryCountdown(65_000)).toBe('Atlas asked us to wait — retrying in 1 min 05 s');
+    expect(formatRetryCountdown(0)).toBe('Atlas asked us to wait — retrying now');
+  });
+
+  it('puts the wait on the local clock from the BFF’s own timeline', () => {
+    const phase = runningPhase(
+      {
+        ...base,
+        status: 'processing',
+        elapsedMs: 3_000,
+        waitingUntil: '2025-06-15T12:00:15.000Z',
+        apiCapacity: { remaining: 412, limit: 500 },
+      },
+      1_000_000,
+      false,
+    );
+    expect(phase).toEqual({
+      kind: 'running',
+      since: 997_000,
+      waitUntil: 1_012_000,
+      apiCapacity: { remaining: 412, limit: 500 },
+      reconnecting: false,
+    });
+  });
+
+  it('shows the API capacity Atlas reported', () => {
+    expect(formatApiCapacity({ remaining: 412, limit: 500 })).toBe(
+      'API capacity: 412 of 500 requests left',
+    );
+  });
+});

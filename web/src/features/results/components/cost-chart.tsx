@@ -1,0 +1,111 @@
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import { Group, Select, Stack, Text, Title } from '@mantine/core';
+import { memo, useId, useMemo, useState } from 'react';
+import { DIMENSION_NOUN } from '../../../lib/usage-fields';
+import type { CostPivot } from '../build-cost-pivot';
+import { buildChartModel, CHART_GROUP_CHOICES, DEFAULT_CHART_GROUPS } from '../chart-series';
+import { monthStateNote, shortMonthLabel } from '../month-labels';
+import { ChartLegend } from './chart-legend';
+import { ChartTooltip } from './chart-tooltip';
+
+const compactUsd = new Intl.NumberFormat(undefined, {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+});
+
+// Props with one identity for the chart's life: recharts recomputes its layout for each new one.
+const valueFormatter = (value: number) => compactUsd.format(value);
+const barChartProps = { stackOffset: 'sign' } as const;
+// No grow-in animation: it re-renders every bar for a second, while the table loads.
+const barProps = { isAnimationActive: false };
+
+/**
+ * Stacked bars per month, one series per group: the largest N plus "Other". Loaded lazily
+ * (recharts is most of the page's weight). The pivot table below is its text equivalent, and
+ * hovering or focusing a month (arrow keys) lists every bar with its amount and share.
+ */
+function CostChart({ pivot, now }: { pivot: CostPivot; now: Date }) {
+  const titleId = useId();
+  const noteId = useId();
+  const [groups, setGroups] = useState(DEFAULT_CHART_GROUPS);
+  const noun = DIMENSION_NOUN[pivot.dimension];
+  const model = useMemo(
+    () =>
+      buildChartModel(pivot, groups, (i) => {
+        const m = pivot.months[i];
+        return m ? shortMonthLabel(m.month, m.label, now) : '';
+      }),
+    [pivot, groups, now],
+  );
+  const { series, tooltipProps } = useMemo(() => {
+    const titleOf = (index: number) => {
+      const m = pivot.months[index];
+      const note = m && monthStateNote(m.month, now);
+      return m ? `${m.label}${note ? ` (${note})` : ''}` : '';
+    };
+    return {
+      series: model.series.map(({ name, label, color }) => ({ name, label, color })),
+      tooltipProps: {
+        content: ({ label }: { label?: unknown }) => {
+          const index = model.data.findIndex((d) => d.month === label);
+          return (
+            <ChartTooltip
+              model={model}
+              monthIndex={index >= 0 ? index : undefined}
+              title={index >= 0 ? titleOf(index) : ''}
+            />
+          );
+        },
+      },
+    };
+  }, [model, pivot, now]);
+  return (
+    <Stack gap="xs" component="figure" m={0} aria-labelledby={titleId} aria-describedby={noteId}>
+      <Group justify="space-between" align="flex-end">
+        <Title order={3} size="h4" id={titleId}>
+          Cost per month by {noun} (USD)
+        </Title>
+        <Select
+          label="Groups in chart"
+          data={CHART_GROUP_CHOICES.map((n) => ({
+            value: String(n),
+            label: `Largest ${n} + Other`,
+          }))}
+          value={String(groups)}
+          onChange={(value) => value && setGroups(Number(value))}
+          allowDeselect={false}
+          w={200}
+          size="xs"
+        />
+      </Group>
+      {/* Its own stacking layer, so the tooltip covers the legend below it. */}
+      <div data-testid="cost-chart" style={{ position: 'relative', zIndex: 2 }}>
+        <BarChart
+          h={340}
+          data={model.data}
+          dataKey="month"
+          type="stacked"
+          series={series}
+          valueFormatter={valueFormatter}
+          barChartProps={barChartProps}
+          barProps={barProps}
+          tooltipAnimationDuration={0}
+          tooltipProps={tooltipProps}
+        />
+      </div>
+      <ChartLegend series={model.series} />
+      <Text id={noteId} size="xs" c="dimmed" component="figcaption">
+        {model.otherCount > 0
+          ? `The ${model.series.length - 1} largest ${noun}s by total, the other ${model.otherCount} summed as Other. `
+          : ''}
+        Hover a month, or focus the chart and use the arrow keys, to read every amount; the table
+        below lists the same amounts as text. MTD: month to date; *: may still change.
+      </Text>
+    </Stack>
+  );
+}
+
+/** Memoized: the page around it re-renders (drill-down, name lists) without changing it. */
+export default memo(CostChart);

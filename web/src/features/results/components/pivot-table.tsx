@@ -1,0 +1,88 @@
+import { getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useVirtualWindow } from '../../../components/data-table/use-virtual-window';
+import { VirtualTable } from '../../../components/data-table/virtual-table';
+import { DIMENSION_NOUN } from '../../../lib/usage-fields';
+import type { CostPivot, PivotRow } from '../build-cost-pivot';
+import { orderPivotRows } from '../pivot-order';
+import { capitalise, changeFor, pivotColumns, type DrillControl } from './pivot-columns';
+import { pivotFooter } from './pivot-footer';
+import { PivotToolbar } from './pivot-toolbar';
+
+interface PivotTableProps {
+  pivot: CostPivot;
+  now: Date;
+  drill?: DrillControl | undefined;
+}
+
+/** Groups × months with totals, and the change of one month against the one before. */
+export function PivotTable({ pivot, now, drill }: PivotTableProps) {
+  const noun = DIMENSION_NOUN[pivot.dimension];
+  const last = pivot.months.length - 1;
+  const [filter, setFilter] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [compareIndex, setCompareIndex] = useState(last);
+  const [perDay, setPerDay] = useState(false);
+  const comparison = useMemo(
+    () => (last >= 1 ? { index: Math.min(Math.max(compareIndex, 1), last), perDay } : null),
+    [compareIndex, last, perDay],
+  );
+  const order = useMemo(() => {
+    const changeOf = (row: PivotRow) =>
+      comparison ? changeFor(row.cells, pivot, comparison, now) : null;
+    return orderPivotRows(pivot, sorting[0] ?? null, filter, changeOf);
+  }, [pivot, sorting, filter, comparison, now]);
+  const [scrollerRef, view] = useVirtualWindow(order.length);
+  const shown = view.items.map((item) => pivot.rows[order[item.index]!]!);
+  const columns = useMemo(
+    () => pivotColumns(pivot, now, comparison, drill),
+    [pivot, now, comparison, drill],
+  );
+  // TanStack Table hands out fresh functions by design; it is not memoizable.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: shown,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    manualSorting: true,
+    enableMultiSort: false,
+    // The data is the window in view and changes on every scroll: nothing may reset on that
+    // (the default page-index reset would set state on each change, forever).
+    autoResetAll: false,
+    getRowId: (row) => row.key,
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const filtered = filter.trim() !== '';
+  const footer = pivotFooter({
+    pivot,
+    shown: filtered ? Array.from(order, (i) => pivot.rows[i]!) : null,
+    comparison,
+    now,
+    firstRowIndex: 1 + order.length + 1,
+  });
+
+  return (
+    <>
+      <PivotToolbar
+        pivot={pivot}
+        noun={noun}
+        filter={filter}
+        onFilter={setFilter}
+        comparison={comparison}
+        onCompare={setCompareIndex}
+        onPerDay={setPerDay}
+      />
+      <VirtualTable
+        table={table}
+        scrollerRef={scrollerRef}
+        window={view}
+        caption={`Cost by ${noun} and month (USD)`}
+        regionLabel={`${capitalise(noun)} table, scrollable`}
+        footer={footer}
+        footerRowCount={footer.length}
+        data-testid="pivot-table"
+      />
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import {
+  GROUP_BY_VALUES,
+  objectIdSchema,
+  serviceSchema,
+  type AtlasService,
+  type GroupBy,
+} from '@ace/bff/contract';
+import { emptyUrlState, type IgnoredParam, type UrlState } from './url-state';
+
+/**
+ * Reads version 1 of the dashboard link (`v=1`). Frozen: a change of meaning is a new version
+ * with its own decoder, and this one stays so old links keep opening. See docs/url-state.md.
+ */
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const MAX_LIST = 500;
+const MAX_SORT_COLUMN = 64;
+const MAX_FILTER_TEXT = 200;
+
+type Note = (reason: string) => void;
+type Handler = (raw: string, state: UrlState, note: Note) => void;
+
+const isId = (value: string) => objectIdSchema.safeParse(value).success;
+const isService = (value: string): value is AtlasService => serviceSchema.safeParse(value).success;
+
+function list<T extends string>(raw: string, valid: (v: string) => v is T, note: Note): T[] {
+  const items = raw.split(',').filter((item) => item !== '');
+  const kept = [...new Set(items.filter(valid))];
+  const bad = items.filter((item) => !valid(item)).length;
+  if (bad > 0) note(`${bad} of ${items.length} values are not valid and were left out`);
+  if (kept.length > MAX_LIST) note(`only the first ${MAX_LIST} values were used`);
+  return kept.slice(0, MAX_LIST);
+}
+
+const flag = (raw: string, note: Note): boolean | undefined => {
+  if (raw === '1') return true;
+  if (raw === '0') return false;
+  note('must be 1 or 0');
+  return undefined;
+};
+
+const isIdItem = (value: string): value is string => isId(value);
+
+const HANDLERS: Record<string, Handler> = {
+  org: (raw, s, note) => {
+    if (isId(raw)) s.orgId = raw;
+    else note('is not an organization id');
+  },
+  p: (raw, s, note) => {
+    s.projects = list(raw, isIdItem, note);
+  },
+  c: (raw, s, note) => {
+    s.clusters = list(raw, isIdItem, note);
+  },
+  s: (raw, s, note) => {
+    s.services = list(raw, isService, note);
+  },
+  g: (raw, s, note) => {
+    const value = GROUP_BY_VALUES.find((g) => g === raw);
+    if (value) s.groupBy = value satisfies GroupBy;
+    else note(`must be one of ${GROUP_BY_VALUES.join(', ')}`);
+  },
+  partial: (raw, s, note) => {
+    s.partial = flag(raw, note) ?? false;
+  },
+  run: (raw, s, note) => {
+    s.run = flag(raw, note) ?? false;
+  },
+  top: (raw, s, note) => {
+    const n = Number(raw);
+    if (/^\d+$/.test(raw) && n >= 1 && n <= 50) s.view.chartTopN = n;
+    else note('must be a whole number from 1 to 50');
+  },
+  perday: (raw, s, note) => {
+    const value = flag(raw, note);
+    if (value !== undefined) s.view.perDay = value;
+  },
+  sort: (raw, s, note) => {
+    const dot = raw.lastIndexOf('.');
+    const column = raw.slice(0, dot);
+    const dir = raw.slice(dot + 1);
+    if (dot > 0 && column.length <= MAX_SORT_COLUMN && (dir === 'asc' || dir === 'desc')) {
+      s.view.sort = { column, desc: dir === 'desc' };
+    } else note('must be <column>.asc or <column>.desc');
+  },
+  q: (raw, s, note) => {
+    if (raw.length > MAX_FILTER_TEXT) note(`is longer than ${MAX_FILTER_TEXT} characters`);
+    else if (raw !== '') s.view.filterText = raw;
+  },
+};
+
+/** Reads `from`/`to` (inclusive `YYYY-MM`) together: one without the other means nothing. */
+function readMonths(params: URLSearchParams, state: UrlState, ignored: IgnoredParam[]): void {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from === null && to === null) return;
+  const problem = monthsProblem(from, to);
+  if (problem) ignored.push(problem);
+  else if (from !== null && to !== null) state.months = { first: `${from}-01`, last: `${to}-01` };
+}
+
+function monthsProblem(from: string | null, to: string | null): IgnoredParam | undefined {
+  if (from === null) return { param: 'to', reason: 'needs from too' };
+  if (to === null) return { param: 'from', reason: 'needs to too' };
+  if (!MONTH.test(from)) return { param: 'from', reason: 'is not a month (YYYY-MM)' };
+  if (!MONTH.test(to)) return { param: 'to', reason: 'is not a month (YYYY-MM)' };
+  if (to < from) return { param: 'to', reason: 'is before from' };
+  return undefined;
+}
+
+export function decodeV1(params: URLSearchParams): { state: UrlState; ignored: IgnoredParam[] } {
+  const state = emptyUrlState();
+  const ignored: IgnoredParam[] = [];
+  readMonths(params, state, ignored);
+  for (const param of new Set(params.keys())) {
+    if (param === 'v' || param === 'from' || param === 'to') continue;
+    const note: Note = (reason) => ignored.push({ param, reason });
+    const handler = Object.hasOwn(HANDLERS, param) ? HANDLERS[param] : undefined;
+    if (!handler) {
+      note('is not something this page understands');
+      continue;
+    }
+    const values = params.getAll(param);
+    if (values.length > 1) note(`appears ${values.length} times; the first was used`);
+    handler(values[0] ?? '', state, note);
+  }
+  return { state, ignored };
+}

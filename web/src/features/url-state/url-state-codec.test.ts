@@ -1,0 +1,163 @@
+import { ATLAS_SERVICES, GROUP_BY_VALUES, monthFromIndex } from '@ace/bff/contract';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyUrlState, type UrlState } from './url-state';
+import {
+  controlsKey,
+  decodeUrlState,
+  encodeUrlState,
+  isShareable,
+  viewLink,
+} from './url-state-codec';
+
+const ORG = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+const P1 = 'bbbbbbbbbbbbbbbbbbbbbbb1';
+const P2 = 'bbbbbbbbbbbbbbbbbbbbbbb2';
+
+const id = fc.stringMatching(/^[a-f0-9]{24}$/);
+const monthIndex = fc.integer({ min: 2000 * 12, max: 2100 * 12 });
+const state: fc.Arbitrary<UrlState> = fc.record(
+  {
+    orgId: id,
+    months: fc.tuple(monthIndex, fc.nat({ max: 40 })).map(([start, span]) => ({
+      first: monthFromIndex(start),
+      last: monthFromIndex(start + span),
+    })),
+    projects: fc.uniqueArray(id, { maxLength: 5 }),
+    clusters: fc.uniqueArray(id, { maxLength: 5 }),
+    services: fc.uniqueArray(fc.constantFrom(...ATLAS_SERVICES), { maxLength: 5 }),
+    groupBy: fc.constantFrom(...GROUP_BY_VALUES),
+    partial: fc.boolean(),
+    view: fc.record(
+      {
+        chartTopN: fc.integer({ min: 1, max: 50 }),
+        perDay: fc.boolean(),
+        sort: fc.record({
+          column: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+          desc: fc.boolean(),
+        }),
+        filterText: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+      },
+      { requiredKeys: [] },
+    ),
+    run: fc.boolean(),
+  },
+  { requiredKeys: ['projects', 'clusters', 'services', 'partial', 'view', 'run'] },
+);
+
+describe('the dashboard URL codec', () => {
+  it('reads back exactly what it wrote, with nothing ignored', () => {
+    fc.assert(
+      fc.property(state, (s) => {
+        expect(decodeUrlState(encodeUrlState(s))).toEqual({ state: s, ignored: [] });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws, whatever the query string', () => {
+    const pair = fc.tuple(
+      fc.constantFrom(
+        'v',
+        'org',
+        'from',
+        'to',
+        'p',
+        'c',
+        's',
+        'g',
+        'partial',
+        'top',
+        'sort',
+        'q',
+        'x',
+      ),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), fc.string({ unit: 'binary' }), (pairs, raw) => {
+        const search = pairs.map(([k, v]) => `${k}=${v}`).join('&');
+        expect(() => decodeUrlState(search)).not.toThrow();
+        expect(() => decodeUrlState(raw)).not.toThrow();
+      }),
+    );
+  });
+
+  it('writes short links: ids, months as YYYY-MM with an inclusive end, literal commas', () => {
+    const s: UrlState = {
+      ...emptyUrlState(),
+      orgId: ORG,
+      months: { first: '2025-01-01', last: '2025-03-01' },
+      projects: [P1, P2],
+      services: ['Clusters', 'Data Transfer'],
+      groupBy: 'projects',
+      partial: true,
+      run: true,
+    };
+    expect(encodeUrlState(s)).toBe(
+      `v=1&org=${ORG}&from=2025-01&to=2025-03&p=${P1},${P2}&s=Clusters,Data%20Transfer&g=projects&partial=1&run=1`,
+    );
+  });
+
+  it('opens an empty query string as the defaults, silently', () => {
+    expect(decodeUrlState('')).toEqual({ state: emptyUrlState(), ignored: [] });
+  });
+
+  it('ignores what it cannot use, says why, and keeps the rest', () => {
+    const { state: s, ignored } = decodeUrlState(
+      `v=1&org=nope&from=2025-13&to=2025-02&p=${P1},zzz&g=cows&top=99&sort=total.up&bogus=1&p=${P2}`,
+    );
+    expect(s).toEqual({ ...emptyUrlState(), projects: [P1] });
+    expect(ignored.map((i) => i.param)).toEqual([
+      'from',
+      'org',
+      'p',
+      'p',
+      'g',
+      'top',
+      'sort',
+      'bogus',
+    ]);
+    expect(ignored.find((i) => i.param === 'bogus')?.reason).toMatch(/not something/);
+  });
+
+  it('refuses a range that ends before it starts, or has only one end', () => {
+    expect(decodeUrlState('v=1&from=2025-05&to=2025-02').ignored).toEqual([
+      { param: 'to', reason: 'is before from' },
+    ]);
+    expect(decodeUrlState('v=1&from=2025-05').ignored).toEqual([
+      { param: 'from', reason: 'needs to too' },
+    ]);
+  });
+
+  it('reads a link without a version as version 1, and says so', () => {
+    const { state: s, ignored } = decodeUrlState(`org=${ORG}`);
+    expect(s.orgId).toBe(ORG);
+    expect(ignored).toEqual([{ param: 'v', reason: expect.stringMatching(/missing/) }]);
+  });
+
+  it('does not guess at a newer version', () => {
+    const { state: s, ignored } = decodeUrlState(`v=7&org=${ORG}`);
+    expect(s).toEqual(emptyUrlState());
+    expect(ignored[0]?.reason).toMatch(/newer version/);
+    expect(decodeUrlState('v=__proto__').ignored[0]?.reason).toMatch(/not a link version/);
+  });
+
+  it('writes lone surrogates in the filter text as U+FFFD instead of throwing', () => {
+    const s = { ...emptyUrlState(), view: { filterText: 'a\uD800b' } };
+    expect(decodeUrlState(encodeUrlState(s)).state.view.filterText).toBe('a\uFFFDb');
+  });
+
+  it('compares controls without the run flag', () => {
+    const s = { ...emptyUrlState(), orgId: ORG };
+    expect(controlsKey({ ...s, run: true })).toBe(controlsKey(s));
+  });
+
+  it('caps shareable links at about 2 KB', () => {
+    const many = Array.from({ length: 100 }, (_, i) => i.toString(16).padStart(24, '0'));
+    const short = viewLink({ ...emptyUrlState(), clusters: many.slice(0, 10) }, 'http://x');
+    const long = viewLink({ ...emptyUrlState(), clusters: many }, 'http://x');
+    expect(isShareable(short)).toBe(true);
+    expect(isShareable(long)).toBe(false);
+  });
+});
