@@ -64,7 +64,9 @@ describe('ResultsPanel', () => {
     );
     expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
     expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(1449)} USD`);
-    expect(await screen.findByRole('heading', { name: 'Cost per month by project (USD)' }));
+    // The chart is a lazy chunk (recharts): loading it can take a while on a busy machine.
+    const chartTitle = { name: 'Cost per month by project (USD)' };
+    expect(await screen.findByRole('heading', chartTitle, { timeout: 10_000 })).toBeTruthy();
 
     const table = screen.getByRole('table', { name: 'Cost by project and month (USD)' });
     const change = 'Feb 2025 vs Jan 2025';
