@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../simulator';
+import { describe, expect, it } from 'vitest';
 import { AtlasApiError, AtlasProtocolError, AtlasTimeoutError } from './errors';
 import {
   callsTo,
   clientFor,
   firstOrgId,
   lastMonthFilter,
-  startSimulator,
+  simulatorPerTest,
 } from './testing/atlas-sim';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function started(options: Parameters<typeof startSimulator>[0] = {}) {
-  sim = await startSimulator(options);
-  return sim;
-}
+const started = simulatorPerTest();
 
 describe('failures that are not retried', () => {
   it('times out a hanging Atlas within timeoutMs and does not retry', async () => {

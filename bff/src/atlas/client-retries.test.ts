@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../simulator';
+import { describe, expect, it } from 'vitest';
 import { AtlasApiError, AtlasNetworkError } from './errors';
 import {
   callsTo,
   clientFor,
   firstOrgId,
   lastMonthFilter,
-  startSimulator,
+  simulatorPerTest,
 } from './testing/atlas-sim';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function started(options: Parameters<typeof startSimulator>[0] = {}) {
-  sim = await startSimulator(options);
-  return sim;
-}
+const started = simulatorPerTest();
 
 describe('retries', () => {
   it('when Atlas answers 429, waits at least Retry-After before the next call', async () => {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createSimulator, DEMO_CREDENTIALS } from '../../simulator';
 import type { Simulator, SimulatorOptions } from '../../simulator';
 import { createAtlasClient } from '../client';
@@ -83,4 +84,17 @@ export function firstOrgId(sim: Simulator): string {
   const org = sim.dataset.orgs[0];
   if (!org) throw new Error('simulator dataset has no organization');
   return org.id;
+}
+
+/** One simulator per test, closed after it: returns the function a test calls to start it. */
+export function simulatorPerTest(): (options?: SimulatorOptions) => Promise<Simulator> {
+  let sim: Simulator | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+  return async (options = {}) => {
+    sim = await startSimulator(options);
+    return sim;
+  };
 }
