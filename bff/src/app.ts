@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { AccessRules, AuthConfig } from './config';
 import type { Meta } from './contract';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStore, requireCsrfHeader, requireJsonBody } from './http/guards';
+import { identify } from './http/identity';
 import { requestLog } from './http/request-log';
+import { userQueryRateLimit } from './http/user-rate-limit';
 import type { Logger } from './logger';
 import { costQueryRoutes } from './routes/cost-queries';
 import { healthRoutes } from './routes/health';
@@ -22,6 +25,11 @@ export interface AppDeps {
   pickers: PickerService;
   presets: PresetService;
   dataSource: Meta['dataSource'];
+  /** Who is asking (default: `none`, one trusted team) and which orgs they may see. */
+  auth?: AuthConfig;
+  access?: AccessRules;
+  /** Cost queries one user may create per window (default 30 a minute). */
+  userQueryLimit?: { limit: number; windowMs: number };
   /** Built web app to serve from the same origin; absent in API-only tests. */
   webDistDir?: string | undefined;
   isReady?: () => boolean;
@@ -50,16 +58,24 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger));
   app.use(healthRoutes(deps.isReady ?? (() => true)));
 
+  const auth = deps.auth ?? { mode: 'none' };
   const api = express.Router();
   api.use(
     noStore,
     requireCsrfHeader,
+    identify(auth, deps.access ?? { users: new Map(), groups: new Map() }),
     requireJsonBody,
     express.json({ limit: BODY_LIMIT, strict: true }),
   );
-  api.use(metaRoutes(deps.dataSource, now));
+  api.use(metaRoutes(deps.dataSource, auth.mode, now));
   api.use(pickerRoutes(deps.pickers));
-  api.use(costQueryRoutes(deps.costQueries, now));
+  api.use(
+    costQueryRoutes(
+      deps.costQueries,
+      now,
+      userQueryRateLimit(deps.userQueryLimit ?? { limit: 30, windowMs: 60_000 }),
+    ),
+  );
   api.use(presetRoutes(deps.presets));
   api.use(notFoundHandler);
   app.use('/api', api);

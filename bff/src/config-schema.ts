@@ -79,6 +79,30 @@ export const envSchema = z.object({
     }),
   /** Where the embedded SQLite file lives when DATABASE_URL is unset. */
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** The deployment file: Atlas connections and who may see which org (docs/deployment.md). */
+  CONFIG_FILE: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  /** none: one trusted team (local demo); trusted-proxy: identity from an authenticating proxy. */
+  AUTH_MODE: z
+    .enum(['none', 'trusted-proxy'], { error: 'must be none or trusted-proxy' })
+    .default('none'),
+  /** Addresses or CIDRs of the proxy allowed to send X-Forwarded-Email/-Groups (comma-separated). */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  /** Cost queries one user may create per window (each answers with RateLimit headers). */
+  USER_QUERY_LIMIT: count(30, 100_000),
+  USER_QUERY_WINDOW_MS: ms(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,3 +1,10 @@
+import proxyaddr from 'proxy-addr';
+import {
+  readConfigFile,
+  resolveSecret,
+  type ConfigFile,
+  type ConnectionEntry,
+} from './config-file';
 import { envSchema, type Env } from './config-schema';
 
 export type { Env };
@@ -12,17 +19,35 @@ export type AtlasCredentials =
   | { kind: 'service-account'; clientId: string; clientSecret: string }
   | { kind: 'api-key'; publicKey: string; privateKey: string };
 
+/** One set of Atlas credentials and the organizations it serves. */
+export interface AtlasConnection {
+  name: string;
+  baseUrl: string;
+  credentials: AtlasCredentials;
+  /** `undefined`: every organization the credentials reach (credentials from ATLAS_* variables). */
+  orgIds: readonly string[] | undefined;
+}
+
+/** `'*'`: every organization the connections serve. */
+export type OrgGrant = '*' | readonly string[];
+
+export interface AccessRules {
+  /** Lower-cased e-mail → grant. */
+  users: ReadonlyMap<string, OrgGrant>;
+  groups: ReadonlyMap<string, OrgGrant>;
+}
+
+export type AuthConfig = { mode: 'none' } | { mode: 'trusted-proxy'; trustedProxies: string[] };
+
 export interface Config {
   host: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   /** `undefined` means "no credentials: run on the embedded simulator". */
-  atlas:
-    | {
-        baseUrl: string;
-        credentials: AtlasCredentials;
-      }
-    | undefined;
+  connections: AtlasConnection[] | undefined;
+  auth: AuthConfig;
+  access: AccessRules;
+  userQueryLimit: { limit: number; windowMs: number };
   atlasHttp: {
     timeoutMs: number;
     processingGraceMs: number;
@@ -103,12 +128,32 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const env = parseEnv(source);
+  const file = env.CONFIG_FILE ? readConfigFile(env.CONFIG_FILE) : { value: {}, problems: [] };
+  const fromFile = file.value ? connectionsFromFile(file.value, env, source) : { problems: [] };
+  const problems = [...file.problems, ...fromFile.problems, ...authProblems(env)];
   const credentials = credentialsFrom(env);
+  if (fromFile.connections && credentials) {
+    problems.push(
+      'CONFIG_FILE: lists connections, so ATLAS_CLIENT_ID/SECRET and ATLAS_PUBLIC/PRIVATE_KEY must be unset (use one or the other)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const connections =
+    fromFile.connections ??
+    (credentials
+      ? [{ name: 'default', baseUrl: env.ATLAS_BASE_URL, credentials, orgIds: undefined }]
+      : undefined);
   return {
     host: env.HOST,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
-    atlas: credentials ? { baseUrl: env.ATLAS_BASE_URL, credentials } : undefined,
+    connections,
+    auth:
+      env.AUTH_MODE === 'trusted-proxy'
+        ? { mode: 'trusted-proxy', trustedProxies: env.TRUSTED_PROXIES ?? [] }
+        : { mode: 'none' },
+    access: accessRulesOf(file.value?.access),
+    userQueryLimit: { limit: env.USER_QUERY_LIMIT, windowMs: env.USER_QUERY_WINDOW_MS },
     atlasHttp: {
       timeoutMs: env.ATLAS_TIMEOUT_MS,
       processingGraceMs: env.ATLAS_PROCESSING_GRACE_MS,
@@ -141,6 +186,58 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     webDistDir: env.WEB_DIST_DIR,
     store: { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR },
+  };
+}
+
+function connectionsFromFile(
+  file: ConfigFile,
+  env: Env,
+  source: Record<string, string | undefined>,
+): { connections?: AtlasConnection[]; problems: string[] } {
+  if (!file.connections || file.connections.length === 0) return { problems: [] };
+  const problems: string[] = [];
+  const connections = file.connections.map((entry, index): AtlasConnection => {
+    const where = `CONFIG_FILE connections.${index} (${entry.name})`;
+    const secret = resolveSecret(secretRefOf(entry), where, source);
+    if (secret.problem) problems.push(secret.problem);
+    const value = secret.value ?? '';
+    return {
+      name: entry.name,
+      baseUrl: entry.baseUrl ?? env.ATLAS_BASE_URL,
+      credentials:
+        entry.auth === 'service-account'
+          ? { kind: 'service-account', clientId: entry.clientId, clientSecret: value }
+          : { kind: 'api-key', publicKey: entry.publicKey, privateKey: value },
+      orgIds: entry.orgIds,
+    };
+  });
+  return { connections, problems };
+}
+
+const secretRefOf = (entry: ConnectionEntry) =>
+  entry.auth === 'service-account' ? entry.clientSecret : entry.privateKey;
+
+function authProblems(env: Env): string[] {
+  if (env.AUTH_MODE !== 'trusted-proxy') return [];
+  const proxies = env.TRUSTED_PROXIES ?? [];
+  if (proxies.length === 0) {
+    return [
+      'TRUSTED_PROXIES: is required when AUTH_MODE=trusted-proxy (the proxy’s addresses or CIDRs)',
+    ];
+  }
+  try {
+    // proxy-addr is what Express itself uses to match addresses and CIDRs (IPv4-mapped IPv6 too).
+    proxyaddr.compile(proxies);
+    return [];
+  } catch (err) {
+    return [`TRUSTED_PROXIES: ${(err as Error).message}`];
+  }
+}
+
+function accessRulesOf(access: ConfigFile['access']): AccessRules {
+  return {
+    users: new Map(Object.entries(access?.users ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    groups: new Map(Object.entries(access?.groups ?? {})),
   };
 }
 

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import type { AtlasClient } from './atlas';
-import type { Config } from './config';
+import type { AtlasConnection, Config } from './config';
 import type { Logger } from './logger';
+import type { AtlasConnections } from './services/atlas-connections';
 import { createPresetService } from './services/presets';
 import { createUpstreamServices } from './services/upstream-services';
 import { openStore } from './store/open-store';
@@ -20,7 +20,7 @@ export interface RunningServer {
   server: Server;
   /** Present when no Atlas credentials were configured and the built-in simulator serves data. */
   simulator: Simulator | undefined;
-  atlas: AtlasClient;
+  connections: AtlasConnections;
   store: Store;
   /** This process's name on the query-job leases it holds. */
   replicaId: string;
@@ -40,8 +40,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // First, so a store that cannot open (or migrate) stops the start before anything else runs.
   const store = await openStore(config.store, logger);
   let simulator: Simulator | undefined;
-  let atlasTarget = config.atlas;
-  if (!atlasTarget) {
+  let targets: readonly AtlasConnection[] | undefined = config.connections;
+  if (!targets) {
     simulator = createSimulator({
       processingMs: config.simulator.processingMs,
       scale: config.simulator.scale,
@@ -51,30 +51,43 @@ export async function startServer(config: Config, options: StartOptions): Promis
       options.embeddedSimulatorPort ?? config.simulator.embeddedPort,
       '127.0.0.1',
     );
-    atlasTarget = {
-      baseUrl: simulatorUrl,
-      credentials: {
-        kind: 'service-account',
-        clientId: DEMO_CREDENTIALS.clientId,
-        clientSecret: DEMO_CREDENTIALS.clientSecret,
+    targets = [
+      {
+        name: 'simulator',
+        baseUrl: simulatorUrl,
+        credentials: {
+          kind: 'service-account',
+          clientId: DEMO_CREDENTIALS.clientId,
+          clientSecret: DEMO_CREDENTIALS.clientSecret,
+        },
+        orgIds: undefined,
       },
-    };
+    ];
     logger.info(
       { simulatorUrl },
       'No Atlas credentials configured: serving simulated data from the built-in Atlas simulator',
     );
   } else {
     logger.info(
-      { atlasBaseUrl: atlasTarget.baseUrl, auth: atlasTarget.credentials.kind },
+      {
+        connections: targets.map((t) => ({
+          name: t.name,
+          atlasBaseUrl: t.baseUrl,
+          auth: t.credentials.kind,
+          orgIds: t.orgIds ?? 'any reachable',
+        })),
+      },
       'Using MongoDB Atlas',
     );
   }
+  logger.info({ authMode: config.auth.mode }, 'User identity');
 
-  const { atlas, costQueries, pickers, replicaId } = createUpstreamServices({
+  const { connections, costQueries, pickers, replicaId } = createUpstreamServices({
     config,
-    target: atlasTarget,
+    targets,
     store,
     logger,
+    audit: logger.child({ audit: true }),
   });
   const presets = createPresetService({ presets: store.presets, logger });
 
@@ -86,6 +99,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
     pickers,
     presets,
     dataSource: simulator ? 'simulator' : 'atlas',
+    auth: config.auth,
+    access: config.access,
+    userQueryLimit: config.userQueryLimit,
     webDistDir: config.webDistDir,
     isReady: () => ready && store.isOpen(),
   });
@@ -106,7 +122,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     url,
     server,
     simulator,
-    atlas,
+    connections,
     store,
     replicaId,
     close() {

@@ -6,8 +6,10 @@ import {
   objectIdSchema,
   orgPathSchema,
 } from '../contract';
+import { viewerOf } from '../http/identity';
 import { parseOr400 } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries';
+import type { RequestHandler } from 'express';
 
 const queryPathSchema = z.strictObject({ orgId: objectIdSchema, id: costQueryIdSchema });
 
@@ -19,20 +21,27 @@ const createOptionsSchema = z.strictObject({
   refresh: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
 });
 
-export function costQueryRoutes(costQueries: CostQueryService, now: () => Date): Router {
+export function costQueryRoutes(
+  costQueries: CostQueryService,
+  now: () => Date,
+  /** The per-user creation limit (each create can cost Atlas calls). */
+  createLimit: RequestHandler,
+): Router {
   const router = Router();
 
-  router.post('/orgs/:orgId/cost-queries', async (req, res) => {
+  router.post('/orgs/:orgId/cost-queries', createLimit, async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
     const { refresh } = parseOr400(createOptionsSchema, req.query ?? {}, 'query');
     const query = parseOr400(costQueryRequestSchemaAt(now()), req.body ?? {}, 'body');
-    const created = await costQueries.create(orgId, query, { refresh: refresh === 'true' });
+    const created = await costQueries.create(viewerOf(res), orgId, query, {
+      refresh: refresh === 'true',
+    });
     res.status(202).location(`/api/orgs/${orgId}/cost-queries/${created.id}`).json(created);
   });
 
   router.get('/orgs/:orgId/cost-queries/:id', async (req, res) => {
     const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    const { state, json, retryAfterSeconds } = await costQueries.get(orgId, id);
+    const { state, json, retryAfterSeconds } = await costQueries.get(viewerOf(res), orgId, id);
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
     // A finished query comes serialized already: the most frequent poll costs no JSON work.
     if (json !== undefined) res.type('application/json').send(json);
@@ -41,7 +50,7 @@ export function costQueryRoutes(costQueries: CostQueryService, now: () => Date):
 
   router.delete('/orgs/:orgId/cost-queries/:id', async (req, res) => {
     const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    await costQueries.cancel(orgId, id);
+    await costQueries.cancel(viewerOf(res), orgId, id);
     res.status(204).end();
   });
 

@@ -1,24 +1,30 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ATLAS_SERVICES, clusterListQuerySchema, orgPathSchema } from '../contract';
+import { viewerOf } from '../http/identity';
 import { parseOr400 } from '../http/validate';
+import { assertCanSee } from '../services/access';
 import type { PickerService } from '../services/pickers';
 
 export function pickerRoutes(pickers: PickerService): Router {
   const router = Router();
 
   router.get('/orgs', async (_req, res) => {
-    res.json({ items: await pickers.listOrgs() });
+    const viewer = viewerOf(res);
+    const all = await pickers.listOrgs();
+    res.json({ items: all.filter((org) => viewer.canSee(org.id)) });
   });
 
   router.get('/orgs/:orgId/projects', async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
+    assertCanSee(viewerOf(res), [orgId]);
     res.json({ items: await pickers.listProjects(orgId) });
   });
 
   router.get('/orgs/:orgId/clusters', async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
     const { projects } = parseOr400(clusterListQuerySchema, singleValues(req.query), 'query');
+    assertCanSee(viewerOf(res), [orgId]);
     res.json({ items: await pickers.listClusters(orgId, projects) });
   });
 

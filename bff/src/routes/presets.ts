@@ -1,41 +1,39 @@
 import { Router, type Request, type Response } from 'express';
 import { presetInputSchema, presetPathSchema, type PresetResponse } from '../contract';
 import { AppError } from '../errors';
+import { viewerOf } from '../http/identity';
 import { parseOr400 } from '../http/validate';
-import { LOCAL_OWNER, type PresetService } from '../services/presets';
-
-/** The one place that decides who is asking; a later issue plugs identity in here. */
-const ownerOf = (_req: Request): string => LOCAL_OWNER;
+import type { PresetService } from '../services/presets';
 
 export function presetRoutes(presets: PresetService): Router {
   const router = Router();
 
-  router.get('/presets', async (req, res) => {
-    res.json({ items: await presets.list(ownerOf(req)) });
+  router.get('/presets', async (_req, res) => {
+    res.json({ items: await presets.list(viewerOf(res)) });
   });
 
   router.post('/presets', async (req, res) => {
     const params = parseOr400(presetInputSchema, req.body ?? {}, 'body');
-    const created = await presets.create(ownerOf(req), params);
+    const created = await presets.create(viewerOf(res), params);
     res.status(201).location(`/api/presets/${created.id}`);
     sendPreset(res, created);
   });
 
   router.get('/presets/:id', async (req, res) => {
     const { id } = parseOr400(presetPathSchema, req.params, 'id');
-    sendPreset(res, await presets.get(id));
+    sendPreset(res, await presets.get(viewerOf(res), id));
   });
 
   router.put('/presets/:id', async (req, res) => {
     const { id } = parseOr400(presetPathSchema, req.params, 'id');
     const expected = expectedVersion(req);
     const params = parseOr400(presetInputSchema, req.body ?? {}, 'body');
-    sendPreset(res, await presets.replace(ownerOf(req), id, expected, params));
+    sendPreset(res, await presets.replace(viewerOf(res), id, expected, params));
   });
 
   router.delete('/presets/:id', async (req, res) => {
     const { id } = parseOr400(presetPathSchema, req.params, 'id');
-    await presets.remove(ownerOf(req), id, expectedVersion(req));
+    await presets.remove(viewerOf(res), id, expectedVersion(req));
     res.status(204).end();
   });
 

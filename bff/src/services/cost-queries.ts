@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CostQueryCreated, CostQueryRequest, CostQueryState } from '../contract';
 import { notFound } from '../errors';
+import { assertCanSee, type Viewer } from './access';
 import type { Logger } from '../logger';
 import type { JobRepository, ResultRepository } from '../store/job-types';
 import type { CacheTtls } from './cache-policy';
@@ -29,23 +30,33 @@ export interface CostQueryServiceOptions extends StepDeps {
   replicaId: string;
   settings: CostQuerySettings;
   logger: Logger;
+  /** Who did what, one line per created query (no secrets, no amounts). */
+  audit: Logger;
+  /** Whether some configured Atlas connection serves this organization. */
+  serves: (orgId: string) => boolean;
   now?: () => number;
 }
 
 export interface CostQueryService {
   /** `refresh`: skip the result cache (an identical query already in flight is still joined). */
+  /** 403 unless the viewer may see the path's org and every org in `query.organizations`. */
   create(
+    viewer: Viewer,
     orgId: string,
     query: CostQueryRequest,
     options?: { refresh?: boolean },
   ): Promise<CostQueryCreated>;
-  /** `json`, when present, is `state` already serialized (finished jobs). */
+  /**
+   * `json`, when present, is `state` already serialized (finished jobs). A job (or cached
+   * result) about an org the viewer may not see is 404, exactly like an unknown id.
+   */
   get(
+    viewer: Viewer,
     orgId: string,
     id: string,
   ): Promise<{ state: CostQueryState; json?: string; retryAfterSeconds?: number }>;
   /** This watcher leaves; the job stops when the last one does. */
-  cancel(orgId: string, id: string): Promise<void>;
+  cancel(viewer: Viewer, orgId: string, id: string): Promise<void>;
   /** Starts the loop that resumes jobs left by a previous run or another replica. */
   start(): void;
   /** Stops polling Atlas and hands the jobs' leases back for whoever runs next. */
@@ -60,7 +71,7 @@ const newJobId = () => randomBytes(16).toString('base64url');
  * results reused until they expire, and every upstream call made by the job's lease holder.
  */
 export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
-  const { jobs, results, settings, logger, replicaId } = options;
+  const { jobs, results, settings, logger, audit, replicaId, serves } = options;
   const now = options.now ?? Date.now;
   const runner = new JobRunner({
     ...options,
@@ -70,8 +81,15 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
 
   return {
-    async create(orgId, query, createOptions = {}) {
+    async create(viewer, orgId, query, createOptions = {}) {
+      assertCanSee(viewer, [orgId, ...(query.organizations ?? [])]);
+      if (!serves(orgId)) throw notFound('This organization');
       const normalized = normalizeQuery(query);
+      const record = (jobId: string, outcome: string) =>
+        audit.info(
+          { event: 'cost-query', user: viewer.id, orgId, query: normalized, jobId, outcome },
+          'cost query requested',
+        );
       const queryKey = queryKeyOf(normalized);
       const at = now();
       const fresh = createOptions.refresh
@@ -88,6 +106,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
           dataFetchedAt: fresh.fetchedAt,
         });
         logger.info({ jobId: job.id, orgId, fetchedAt: fresh.fetchedAt }, 'cost query from cache');
+        record(job.id, 'cache');
         return { id: job.id, status: 'done' };
       }
       const { job, joined } = await jobs.insertOrJoin({
@@ -104,27 +123,45 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       });
       if (joined) {
         logger.info({ jobId: job.id, orgId, watchers: job.watchers }, 'cost query joined');
+        record(job.id, 'joined');
         return { id: job.id, status: 'processing' };
       }
       logger.info({ jobId: job.id, orgId, query: normalized }, 'cost query created');
+      record(job.id, 'created');
       // The creator makes the POST itself, so Atlas's 400 (or 403, 404) reaches this request.
       const report = await runner.runNow(job.id);
       if (report.failure) throw report.failure;
       return { id: job.id, status: 'processing' };
     },
 
-    async get(orgId, id) {
+    async get(viewer, orgId, id) {
+      assertCanSee(viewer, [orgId]);
       const remembered = doneStates.get(id);
-      if (remembered && remembered.state.orgId === orgId) return remembered;
+      if (remembered && remembered.state.orgId === orgId) {
+        if (!mayWatch(viewer, remembered.state.query)) throw notFound('This query');
+        return remembered;
+      }
       const job = await jobs.get(id);
-      if (!job || job.orgId !== orgId || job.phase === 'cancelled') throw notFound('This query');
+      if (
+        !job ||
+        job.orgId !== orgId ||
+        job.phase === 'cancelled' ||
+        !mayWatch(viewer, job.query as CostQueryRequest)
+      ) {
+        throw notFound('This query');
+      }
       if (job.phase !== 'done') return viewOf(job, now());
       const result = job.resultId ? await results.get(job.resultId) : undefined;
       if (!result) throw notFound('This query’s result');
       return doneStates.remember(id, viewOf(job, now(), result.payload).state);
     },
 
-    async cancel(orgId, id) {
+    async cancel(viewer, orgId, id) {
+      assertCanSee(viewer, [orgId]);
+      const job = await jobs.get(id);
+      if (!job || job.orgId !== orgId || !mayWatch(viewer, job.query as CostQueryRequest)) {
+        throw notFound('This query');
+      }
       const phase = await jobs.leave(id, orgId, now());
       if (!phase) throw notFound('This query');
       if (phase === 'cancelled') runner.forget(id);
@@ -133,4 +170,9 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
     start: () => runner.start(),
     close: () => runner.stop(),
   };
+}
+
+/** A job is shown only to viewers who may see every organization its query names. */
+function mayWatch(viewer: Viewer, query: Pick<CostQueryRequest, 'organizations'>): boolean {
+  return (query.organizations ?? []).every((orgId) => viewer.canSee(orgId));
 }

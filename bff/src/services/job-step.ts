@@ -1,17 +1,18 @@
-import { AtlasApiError, type AtlasClient, type AtlasUsageResult } from '../atlas';
+import { AtlasApiError, type AtlasUsageResult } from '../atlas';
 import { costQueryRequestSchema, type CostQueryRequest } from '../contract';
 import type { JobRecord } from '../store/job-types';
 import type { CapacityTracker } from './api-capacity';
 import type { ApiCapacity } from '../contract';
-import { CircuitOpenError, type Breaker } from './circuit-breaker';
+import { AppError } from '../errors';
+import type { AtlasConnections } from './atlas-connections';
+import { CircuitOpenError } from './circuit-breaker';
 import type { StepOutcome } from './job-transitions';
 import type { OrgRateLimiter } from './org-rate-limiter';
 import { fromAtlasError, isOutage, isRateLimited } from './upstream-errors';
 import { toUsageRows } from './usage-rows';
 
 export interface StepDeps {
-  atlas: AtlasClient;
-  breaker: Breaker;
+  connections: AtlasConnections;
   limiter: OrgRateLimiter;
   capacity: CapacityTracker;
 }
@@ -40,14 +41,27 @@ export async function callAtlas(
   deps: StepDeps,
   signal?: AbortSignal,
 ): Promise<StepResult> {
+  const connection = deps.connections.forOrg(job.orgId);
+  if (!connection) {
+    // The configuration changed since the job was created: nothing may call Atlas for it now.
+    return {
+      kind: 'permanent',
+      error: new AppError({
+        status: 404,
+        title: 'Organization not served',
+        detail: 'No configured Atlas connection serves this organization any more.',
+      }),
+    };
+  }
   const waitMs = deps.limiter.take(job.orgId);
   if (waitMs > 0) return { kind: 'throttled', waitMs };
   const { token } = job;
+  const { atlas, breaker } = connection;
   const attempt = await deps.capacity.observe(() =>
-    deps.breaker.execute<{ token: string } | AtlasUsageResult>(() =>
+    breaker.execute<{ token: string } | AtlasUsageResult>(() =>
       token === null
-        ? deps.atlas.createUsageQuery(job.orgId, queryOf(job), { signal })
-        : deps.atlas.getUsageQuery(job.orgId, token, { signal }),
+        ? atlas.createUsageQuery(job.orgId, queryOf(job), { signal })
+        : atlas.getUsageQuery(job.orgId, token, { signal }),
     ),
   );
   const capacity = attempt.capacity ? { capacity: attempt.capacity } : {};

@@ -1,5 +1,6 @@
-import type { AtlasClient } from '../atlas';
 import type { ClusterSummary, OrgSummary, ProjectSummary } from '../contract';
+import { notFound } from '../errors';
+import type { AtlasConnections, Connection } from './atlas-connections';
 import { TtlCache } from './ttl-cache';
 import { fromAtlasError } from './upstream-errors';
 
@@ -13,52 +14,75 @@ export interface PickerService {
 }
 
 export interface PickerServiceDeps {
-  atlas: AtlasClient;
+  connections: AtlasConnections;
   ttlMs: number;
-  /** Retries and circuit breaker around each Atlas call (none by default, as in unit tests). */
-  guard?: <T>(call: () => Promise<T>) => Promise<T>;
+  /** Retries around each Atlas call, inside which the connection's breaker runs (none by default). */
+  retry?: <T>(call: () => Promise<T>) => Promise<T>;
 }
 
+/**
+ * Org, project and cluster lists for the pickers, cached for a short while. Each organization's
+ * lists come through the connection that serves it; the org list is every organization the
+ * connections serve (an explicitly configured list is intersected with what the credentials see).
+ */
 export function createPickerService(deps: PickerServiceDeps): PickerService {
-  const guard = deps.guard ?? (<T>(call: () => Promise<T>) => call());
-  const upstream = async <T>(call: () => Promise<T>): Promise<T> => {
+  const retry = deps.retry ?? (<T>(call: () => Promise<T>) => call());
+  const upstream = async <T>(connection: Connection, call: () => Promise<T>): Promise<T> => {
     try {
-      return await guard(call);
+      return await retry(() => connection.breaker.execute(call));
     } catch (err) {
       throw fromAtlasError(err);
     }
+  };
+  const connectionOf = (orgId: string): Connection => {
+    const connection = deps.connections.forOrg(orgId);
+    if (!connection) throw notFound('This organization');
+    return connection;
   };
   const orgs = new TtlCache<OrgSummary[]>(deps.ttlMs);
   const projects = new TtlCache<ProjectSummary[]>(deps.ttlMs);
   const clusters = new TtlCache<ClusterSummary[]>(deps.ttlMs);
 
-  const listProjects = (orgId: string) =>
-    projects.get(orgId, async () => {
-      const list = await upstream(() => deps.atlas.listProjects(orgId));
+  const listProjects = (orgId: string) => {
+    const connection = connectionOf(orgId);
+    return projects.get(orgId, async () => {
+      const list = await upstream(connection, () => connection.atlas.listProjects(orgId));
       return list.map((p) => ({ id: p.id, name: p.name, orgId: p.orgId })).sort(byName);
     });
+  };
 
-  const clustersOf = (projectId: string) =>
+  const clustersOf = (connection: Connection, projectId: string) =>
     clusters.get(projectId, async () => {
-      const list = await upstream(() => deps.atlas.listClusters(projectId));
+      const list = await upstream(connection, () => connection.atlas.listClusters(projectId));
       return list.map((c) => ({ id: c.id, name: c.name, projectId })).sort(byName);
     });
+
+  const orgsOf = async (connection: Connection): Promise<OrgSummary[]> => {
+    const list = await upstream(connection, () => connection.atlas.listOrgs());
+    return list
+      .filter((o) => !o.isDeleted && (!connection.orgIds || connection.orgIds.has(o.id)))
+      .map((o) => ({ id: o.id, name: o.name }));
+  };
 
   return {
     listOrgs: () =>
       orgs.get('all', async () => {
-        const list = await upstream(() => deps.atlas.listOrgs());
-        return list
-          .filter((o) => !o.isDeleted)
-          .map((o) => ({ id: o.id, name: o.name }))
+        const lists = await Promise.all(deps.connections.all.map(orgsOf));
+        const seen = new Set<string>();
+        return lists
+          .flat()
+          .filter((o) => !seen.has(o.id) && seen.add(o.id))
           .sort(byName);
       }),
     listProjects,
     async listClusters(orgId, projectIds) {
+      const connection = connectionOf(orgId);
       const inOrg = await listProjects(orgId);
       const wanted =
         projectIds.length === 0 ? inOrg : inOrg.filter((p) => projectIds.includes(p.id));
-      const lists = await mapLimit(wanted, CLUSTER_FETCH_CONCURRENCY, (p) => clustersOf(p.id));
+      const lists = await mapLimit(wanted, CLUSTER_FETCH_CONCURRENCY, (p) =>
+        clustersOf(connection, p.id),
+      );
       return lists.flat().sort(byName);
     },
   };

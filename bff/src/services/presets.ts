@@ -13,29 +13,40 @@ import {
   type PresetRepository,
   type WriteConflict,
 } from '../store/types';
+import { assertCanSee, type Viewer } from './access';
 import { UnreadablePresetError, upgradePresetParams } from './presets-migrations';
-
-/** Until identity arrives (a later issue), every preset belongs to this one owner. */
-export const LOCAL_OWNER = 'local';
 
 /** 128 random bits, base64url (22 characters): unguessable share-link ids. */
 export function newPresetId(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * Presets belong to the viewer who saved them (`owner` = the viewer's id). Opening one is open to
+ * anyone holding the link who may see its organizations; for anyone else it does not exist (404,
+ * exactly like an unknown id). Only the owner may change or delete it.
+ */
 export interface PresetService {
-  list(owner: string): Promise<PresetResponse[]>;
-  /** Anyone holding the id may open it: that is what a share link is. */
-  get(id: string): Promise<PresetResponse>;
-  create(owner: string, params: PresetParams): Promise<PresetResponse>;
+  /** The viewer's own presets (about organizations they may still see). */
+  list(viewer: Viewer): Promise<PresetResponse[]>;
+  get(viewer: Viewer, id: string): Promise<PresetResponse>;
+  create(viewer: Viewer, params: PresetParams): Promise<PresetResponse>;
   replace(
-    owner: string,
+    viewer: Viewer,
     id: string,
     expectedVersion: number,
     params: PresetParams,
   ): Promise<PresetResponse>;
-  remove(owner: string, id: string, expectedVersion: number): Promise<void>;
+  remove(viewer: Viewer, id: string, expectedVersion: number): Promise<void>;
 }
+
+const orgsOf = (params: Pick<PresetParams, 'orgId' | 'filters'>) => [
+  params.orgId,
+  ...(params.filters.organizations ?? []),
+];
+
+const visibleTo = (viewer: Viewer, params: Pick<PresetParams, 'orgId' | 'filters'>) =>
+  orgsOf(params).every((orgId) => viewer.canSee(orgId));
 
 export interface PresetServiceOptions {
   presets: PresetRepository;
@@ -86,12 +97,34 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
     });
   };
 
+  const visibleOr404 = async (viewer: Viewer, id: string): Promise<PresetResponse> => {
+    const record = await presets.get(id);
+    if (!record) throw notFound('This preset');
+    const preset = presentOr500(record);
+    if (!visibleTo(viewer, preset)) throw notFound('This preset');
+    return preset;
+  };
+
+  /** Others who may open the preset get a clear 403; the write itself re-checks the owner. */
+  const ownedBy = async (viewer: Viewer, id: string): Promise<void> => {
+    const preset = await visibleOr404(viewer, id);
+    if (preset.owner !== viewer.id) {
+      throw new AppError({
+        status: 403,
+        title: 'Not your preset',
+        detail:
+          'Only the person who saved this preset can change or delete it. Save a copy instead.',
+      });
+    }
+  };
+
   return {
-    async list(owner) {
-      const records = await presets.list(owner);
+    async list(viewer) {
+      const records = await presets.list(viewer.id);
       return records.flatMap((record) => {
         try {
-          return [present(record)];
+          const preset = present(record);
+          return visibleTo(viewer, preset) ? [preset] : [];
         } catch (err) {
           // One unreadable row must not hide the others; it is logged, and GET by id says 500.
           if (!(err instanceof UnreadablePresetError)) throw err;
@@ -101,16 +134,13 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
       });
     },
 
-    async get(id) {
-      const record = await presets.get(id);
-      if (!record) throw notFound('This preset');
-      return presentOr500(record);
-    },
+    get: (viewer, id) => visibleOr404(viewer, id),
 
-    async create(owner, params) {
+    async create(viewer, params) {
+      assertCanSee(viewer, orgsOf(params));
       const record = await presets.insert({
         id: newPresetId(),
-        owner,
+        owner: viewer.id,
         schemaVersion: PRESET_SCHEMA_VERSION,
         params,
         createdAt: now().toISOString(),
@@ -118,8 +148,10 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
       return presentOr500(record);
     },
 
-    async replace(owner, id, expectedVersion, params) {
-      const result = await presets.update(id, owner, expectedVersion, {
+    async replace(viewer, id, expectedVersion, params) {
+      await ownedBy(viewer, id);
+      assertCanSee(viewer, orgsOf(params));
+      const result = await presets.update(id, viewer.id, expectedVersion, {
         schemaVersion: PRESET_SCHEMA_VERSION,
         params,
         updatedAt: now().toISOString(),
@@ -127,8 +159,9 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
       return isWriteConflict(result) ? fail(result) : presentOr500(result);
     },
 
-    async remove(owner, id, expectedVersion) {
-      const result = await presets.delete(id, owner, expectedVersion);
+    async remove(viewer, id, expectedVersion) {
+      await ownedBy(viewer, id);
+      const result = await presets.delete(id, viewer.id, expectedVersion);
       if (result !== true) fail(result);
     },
   };

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createAtlasClient, type AtlasClient } from '../atlas';
-import type { AtlasCredentials, Config } from '../config';
+import type { AtlasConnection, Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/types';
 import { createCapacityTracker } from './api-capacity';
+import { atlasConnections, type AtlasConnections } from './atlas-connections';
 import { createBreaker } from './circuit-breaker';
 import { createCostQueryService, type CostQueryService } from './cost-queries';
 import { OrgRateLimiter } from './org-rate-limiter';
@@ -12,7 +13,7 @@ import { createPickerService, type PickerService } from './pickers';
 import { createUpstreamRetry } from './upstream-retry';
 
 export interface UpstreamServices {
-  atlas: AtlasClient;
+  connections: AtlasConnections;
   costQueries: CostQueryService;
   pickers: PickerService;
   /** This process's name on the query-job leases it holds; unique per start. */
@@ -20,29 +21,40 @@ export interface UpstreamServices {
 }
 
 /**
- * Everything that calls Atlas, wired once: one client, one circuit breaker and one per-org
- * budget shared by the cost queries and the pickers.
+ * Everything that calls Atlas, wired once: a client and a circuit breaker per connection, and
+ * one per-org budget shared by the cost queries and the pickers.
  */
 export function createUpstreamServices(deps: {
   config: Config;
-  target: { baseUrl: string; credentials: AtlasCredentials };
+  targets: readonly AtlasConnection[];
   store: Store;
   logger: Logger;
+  audit: Logger;
 }): UpstreamServices {
-  const { config, target, store, logger } = deps;
+  const { config, targets, store, logger, audit } = deps;
   const capacity = createCapacityTracker();
-  const atlas = createAtlasClient({
-    baseUrl: target.baseUrl,
-    credentials: target.credentials,
-    ...config.atlasHttp,
-    // Retries happen in one layer, the services' (picker retries, the query jobs' loop), where
-    // the circuit breaker and the per-org budget see every single call.
-    maxRetries: 0,
-    userAgent: 'atlas-cost-explorer-bff/0.1',
-    logger,
-    onResponseMeta: capacity.onResponseMeta,
-  });
-  const breaker = createBreaker({ ...config.breaker, logger });
+  const connections = atlasConnections(
+    targets.map((target) => {
+      const connectionLogger = logger.child({ connection: target.name });
+      const atlas: AtlasClient = createAtlasClient({
+        baseUrl: target.baseUrl,
+        credentials: target.credentials,
+        ...config.atlasHttp,
+        // Retries happen in one layer, the services' (picker retries, the query jobs' loop),
+        // where the circuit breaker and the per-org budget see every single call.
+        maxRetries: 0,
+        userAgent: 'atlas-cost-explorer-bff/0.1',
+        logger: connectionLogger,
+        onResponseMeta: capacity.onResponseMeta,
+      });
+      return {
+        name: target.name,
+        atlas,
+        breaker: createBreaker({ ...config.breaker, logger: connectionLogger }),
+        orgIds: target.orgIds && new Set(target.orgIds),
+      };
+    }),
+  );
   const retryUpstream = createUpstreamRetry({
     maxRetries: config.atlasHttp.maxRetries,
     baseMs: config.atlasHttp.retryBaseMs,
@@ -50,8 +62,9 @@ export function createUpstreamServices(deps: {
   });
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const costQueries = createCostQueryService({
-    atlas,
-    breaker,
+    connections,
+    serves: (orgId) => connections.forOrg(orgId) !== undefined,
+    audit,
     capacity,
     limiter: new OrgRateLimiter({
       capacity: config.rateLimit.capacity,
@@ -74,9 +87,9 @@ export function createUpstreamServices(deps: {
     },
   });
   const pickers = createPickerService({
-    atlas,
+    connections,
     ttlMs: config.pickerCacheTtlMs,
-    guard: (call) => retryUpstream(() => breaker.execute(call)),
+    retry: retryUpstream,
   });
-  return { atlas, costQueries, pickers, replicaId };
+  return { connections, costQueries, pickers, replicaId };
 }

@@ -54,11 +54,13 @@ describe('configuration', () => {
 
   it('picks the service account when one is configured, the API key otherwise', () => {
     expect(
-      loadConfig({ ATLAS_CLIENT_ID: 'a', ATLAS_CLIENT_SECRET: 'b' }).atlas?.credentials.kind,
+      loadConfig({ ATLAS_CLIENT_ID: 'a', ATLAS_CLIENT_SECRET: 'b' }).connections?.[0]?.credentials
+        .kind,
     ).toBe('service-account');
     expect(
-      loadConfig({ ATLAS_PUBLIC_KEY: 'a', ATLAS_PRIVATE_KEY: 'b' }).atlas?.credentials.kind,
+      loadConfig({ ATLAS_PUBLIC_KEY: 'a', ATLAS_PRIVATE_KEY: 'b' }).connections?.[0]?.credentials
+        .kind,
     ).toBe('api-key');
-    expect(loadConfig({}).atlas).toBeUndefined();
+    expect(loadConfig({}).connections).toBeUndefined();
   });
 });
