@@ -21,17 +21,17 @@ export function userQueryRateLimit(options: { limit: number; windowMs: number })
     keyGenerator: (_req, res) => viewerOf(res).id,
     // The key is the user, never the address, so a proxy's X-Forwarded-For is irrelevant here.
     validate: { xForwardedForHeader: false },
-    handler: (_req, res, next, used) => {
-      const resetTime = (_req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+    handler: (req, _res, next) => {
+      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const retryAfterSeconds = Math.max(
         1,
-        Math.ceil(((resetTime?.getTime() ?? Date.now() + used.windowMs) - Date.now()) / 1000),
+        Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000),
       );
       next(
         new AppError({
           status: 429,
           title: 'Too many queries',
-          detail: `You can start ${used.limit} queries per ${Math.round(used.windowMs / 1000)} s. Try again in ${retryAfterSeconds} s.`,
+          detail: `You can start ${options.limit} queries per ${Math.round(options.windowMs / 1000)} s. Try again in ${retryAfterSeconds} s.`,
           retryAfterSeconds,
         }),
       );
