@@ -2,6 +2,7 @@ import { AppShell, Container, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMeta } from '../features/meta/api/meta-query';
 import { DataSourceBadge } from '../features/meta/components/data-source-badge';
+import { SignedInUser, SignInProblem } from '../features/meta/components/session-status';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -14,13 +15,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
             Atlas Cost Explorer
           </Title>
           <Group gap="sm">
+            <SignedInUser user={meta.data?.user} />
             <DataSourceBadge dataSource={meta.data?.dataSource} />
             <ColorSchemeToggle />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="xl">{children}</Container>
+        <Container size="xl">
+          <SignInProblem error={meta.error} />
+          {children}
+        </Container>
       </AppShell.Main>
     </AppShell>
   );

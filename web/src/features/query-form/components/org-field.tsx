@@ -14,7 +14,7 @@ export function OrgField({ control, orgs, onChange }: OrgFieldProps) {
   const items = orgs.data?.items;
   const state = pickerStateProps(orgs, {
     noun: 'organizations',
-    emptyMessage: 'No organizations for this API key',
+    emptyMessage: 'No organizations you have access to. Ask an administrator to grant one.',
     placeholder: 'Choose an organization',
     itemCount: items?.length,
   });
