@@ -44,6 +44,9 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
+  // API answers are `no-store`, so a hash of every body (Express's default weak ETag) is work
+  // nobody uses; presets set their own strong ETag. Static files keep serve-static's ETags.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
     helmet({
@@ -65,7 +68,7 @@ export function createApp(deps: AppDeps): Express {
     requireCsrfHeader,
     identify(auth, deps.access ?? { users: new Map(), groups: new Map() }),
     requireJsonBody,
-    express.json({ limit: BODY_LIMIT, strict: true }),
+    bodyParserFor(['POST', 'PUT', 'PATCH']),
   );
   api.use(metaRoutes(deps.dataSource, auth.mode, now));
   api.use(pickerRoutes(deps.pickers));
@@ -86,6 +89,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;
+}
+
+/** The JSON parser only where bodies are expected: polls (GET) are the hot path. */
+function bodyParserFor(methods: string[]): express.RequestHandler {
+  const parse = express.json({ limit: BODY_LIMIT, strict: true });
+  const withBody = new Set(methods);
+  return (req, res, next) => {
+    if (withBody.has(req.method)) {
+      parse(req, res, next);
+      return;
+    }
+    next();
+  };
 }
 
 function serveWeb(app: Express, dir: string): void {
