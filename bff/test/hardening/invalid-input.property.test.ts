@@ -525,6 +525,15 @@ describe('generated invalid input never reaches Atlas', () => {
     );
   });
 
+  it.each([
+    `/api/orgs/%zz/projects`,
+    `/api/orgs/%c0%ae%c0%ae/clusters`,
+    `/api/orgs/${ORG}/cost-queries/%E0%A4%A`,
+    `/api/presets/%ff%fe%fd`,
+  ])('an undecodable segment in %s is a 400 naming the path, not a 500', async (path) => {
+    await expect400('GET', path, ['path']);
+  });
+
   it('generated at least 1,000 invalid inputs in all, and Atlas saw none of them', () => {
     const planned = Object.values(RUNS).reduce((a, b) => a + b, 0);
     expect(planned).toBeGreaterThanOrEqual(1000);
