@@ -1,3 +1,5 @@
+// First: configures zod before any module parses with it (see the file).
+import './lib/zod-jitless';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import { StrictMode } from 'react';

@@ -31,8 +31,21 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   );
 };
 
-/** body-parser errors carry `status` and `type`; map them to clear problems. */
+/**
+ * Errors Express itself raises before a handler runs. body-parser's carry `status` and `type`;
+ * the router's URIError (status 400) means a path segment is not valid percent-encoding
+ * (`/api/orgs/%zz/projects`), which is the client's mistake, not a 500.
+ */
 function fromExpress(err: unknown): AppError | undefined {
+  if (err instanceof URIError && (err as { status?: unknown }).status === 400) {
+    return new AppError({
+      status: 400,
+      title: 'Invalid request',
+      // Never echo the segment: it is attacker-chosen bytes.
+      detail: 'Check path: a path segment is not valid percent-encoding',
+      errors: [{ field: 'path', message: 'is not valid percent-encoding' }],
+    });
+  }
   if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
   const type = (err as { type?: unknown }).type;
   if (type === 'entity.too.large') {
@@ -43,6 +56,7 @@ function fromExpress(err: unknown): AppError | undefined {
       status: 400,
       title: 'Invalid JSON',
       detail: 'The request body is not valid JSON',
+      errors: [{ field: 'body', message: 'must be a valid JSON object' }],
     });
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -11,13 +11,25 @@ import { AppError } from '../errors';
 /**
  * Failures that say "Atlas (or the way to it) is unwell", not "the question was wrong": they
  * feed the circuit breaker and are worth another try later. 429 is a budget, not an outage.
+ * A redirect is neither: asking again would only be sent to the same place, and the rule is
+ * one call and a 502, never a second request (docs: reliability anchors §1 rule 4, §7 check 6).
  */
 export function isOutage(err: unknown): boolean {
   if (err instanceof AtlasApiError) return err.status >= 500;
+  if (isRedirect(err)) return false;
   return (
     err instanceof AtlasNetworkError ||
     err instanceof AtlasTimeoutError ||
     err instanceof AtlasProtocolError
+  );
+}
+
+function isRedirect(err: unknown): boolean {
+  return (
+    err instanceof AtlasProtocolError &&
+    err.status !== undefined &&
+    err.status >= 300 &&
+    err.status < 400
   );
 }
 
