@@ -46,10 +46,11 @@ export async function simulatorRows(simUrl, now) {
     const body = await response.json();
     const result = body.content ?? (body.usageDetails ? body : null);
     if (result?.usageDetails) {
-      const rows = result.usageDetails.map((row) => ({
+      // As bff/src/services/usage-rows.ts does: cents instead of the float, clusterId only.
+      const rows = result.usageDetails.map(({ usageAmount, clusterUniqueId, ...row }) => ({
         ...row,
-        clusterId: row.clusterId ?? row.clusterUniqueId,
-        usageAmountCents: Math.round(row.usageAmount * 100),
+        clusterId: row.clusterId ?? clusterUniqueId,
+        usageAmountCents: Math.round(usageAmount * 100),
       }));
       return { rows, query, clusters: query.clusters };
     }

@@ -3,11 +3,12 @@ import { z } from 'zod';
 /**
  * One row of Atlas's `usageDetails`, as the BFF passes it to the browser. Atlas's result is
  * untyped in its spec, so every field but the month and the amount is optional and unknown
- * keys are kept. `usageAmountCents` is added by the BFF (integer cents) so sums are exact.
+ * keys are kept. The amount is `usageAmountCents`, integer cents made by the BFF from Atlas's
+ * float `usageAmount` (which is not passed on), so sums are exact. The cluster's id is
+ * `clusterId` (Atlas's `clusterUniqueId` is not passed on either): large results are large.
  */
 export const usageRowSchema = z.looseObject({
   usageDate: z.string(),
-  usageAmount: z.number(),
   usageAmountCents: z.number().int(),
   invoiceId: z.string().optional(),
   organizationId: z.string().optional(),

@@ -21,7 +21,6 @@ export function isUsageRow(value: unknown): value is UsageRow {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const row = value as Record<string, unknown>;
   if (typeof row.usageDate !== 'string') return false;
-  if (typeof row.usageAmount !== 'number' || !Number.isFinite(row.usageAmount)) return false;
   if (!Number.isSafeInteger(row.usageAmountCents)) return false;
   for (const key of OPTIONAL_TEXT) {
     const field = row[key];

@@ -3,6 +3,7 @@ import { BarChart } from '@mantine/charts';
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo, useState } from 'react';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
+import { barRect, type BarBox } from '../bar-rect';
 import type { CostPivot } from '../build-cost-pivot';
 import { buildChartModel, CHART_GROUP_CHOICES, DEFAULT_CHART_GROUPS } from '../chart-series';
 import { monthStateNote, shortMonthLabel } from '../month-labels';
@@ -18,8 +19,22 @@ const compactUsd = new Intl.NumberFormat(undefined, {
 // Props with one identity for the chart's life: recharts recomputes its layout for each new one.
 const valueFormatter = (value: number) => compactUsd.format(value);
 const barChartProps = { stackOffset: 'sign' } as const;
+/**
+ * Each bar as a plain <rect>. recharts' own Rectangle measures its path after mounting and sets
+ * state, so ~380 bars render twice and force layouts on the way to the first paint.
+ */
+function BarShape(props: BarBox & { fill?: string | undefined; fillOpacity?: number | string }) {
+  return (
+    <rect
+      className="recharts-rectangle"
+      {...barRect(props)}
+      fill={props.fill}
+      fillOpacity={props.fillOpacity}
+    />
+  );
+}
 // No grow-in animation: it re-renders every bar for a second, while the table loads.
-const barProps = { isAnimationActive: false };
+const barProps = { isAnimationActive: false, shape: BarShape };
 
 /**
  * Stacked bars per month, one series per group: the largest N plus "Other". Loaded lazily
