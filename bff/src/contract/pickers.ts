@@ -18,6 +18,8 @@ export const clusterSummarySchema = z.object({
   id: objectIdSchema,
   name: z.string(),
   projectId: objectIdSchema,
+  /** Deleted, but Atlas still lists it (retained backups): its past costs can be filtered. */
+  deleted: z.boolean().optional(),
 });
 export const clusterListSchema = z.object({ items: z.array(clusterSummarySchema) });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
@@ -27,13 +29,20 @@ export const serviceListSchema = z.object({
   items: z.array(z.object({ id: serviceSchema, name: z.string() })),
 });
 
-/** `GET /api/orgs/:orgId/clusters?projects=a,b` narrows the list to those projects. */
+/**
+ * `GET /api/orgs/:orgId/clusters?projects=a,b` narrows the list to those projects;
+ * `includeDeleted=true` adds deleted clusters Atlas still knows (flagged `deleted`).
+ */
 export const clusterListQuerySchema = z.strictObject({
   projects: z
     .string()
     .optional()
     .transform((value) => (value ? value.split(',').filter(Boolean) : []))
     .pipe(z.array(objectIdSchema).max(500)),
+  includeDeleted: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true'),
 });
 
 export const orgPathSchema = z.strictObject({ orgId: objectIdSchema });

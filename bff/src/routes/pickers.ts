@@ -23,9 +23,13 @@ export function pickerRoutes(pickers: PickerService): Router {
 
   router.get('/orgs/:orgId/clusters', async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
-    const { projects } = parseOr400(clusterListQuerySchema, singleValues(req.query), 'query');
+    const { projects, includeDeleted } = parseOr400(
+      clusterListQuerySchema,
+      singleValues(req.query),
+      'query',
+    );
     assertCanSee(viewerOf(res), [orgId]);
-    res.json({ items: await pickers.listClusters(orgId, projects) });
+    res.json({ items: await pickers.listClusters(orgId, projects, { includeDeleted }) });
   });
 
   router.get('/services', (_req, res) => {

@@ -10,7 +10,11 @@ const CLUSTER_FETCH_CONCURRENCY = 8;
 export interface PickerService {
   listOrgs(): Promise<OrgSummary[]>;
   listProjects(orgId: string): Promise<ProjectSummary[]>;
-  listClusters(orgId: string, projectIds: string[]): Promise<ClusterSummary[]>;
+  listClusters(
+    orgId: string,
+    projectIds: string[],
+    options?: { includeDeleted?: boolean },
+  ): Promise<ClusterSummary[]>;
 }
 
 export interface PickerServiceDeps {
@@ -57,6 +61,25 @@ export function createPickerService(deps: PickerServiceDeps): PickerService {
       return list.map((c) => ({ id: c.id, name: c.name, projectId })).sort(byName);
     });
 
+  /**
+   * Live clusters plus the deleted ones Atlas still lists. Which are deleted is told by the
+   * difference of the two lists, not by a state name (Atlas's value for it is unverified).
+   */
+  const withDeletedOf = (connection: Connection, projectId: string) =>
+    clusters.get(`${projectId}:with-deleted`, async () => {
+      const [live, all] = await Promise.all([
+        clustersOf(connection, projectId),
+        upstream(connection, () =>
+          connection.atlas.listClusters(projectId, { includeDeleted: true }),
+        ),
+      ]);
+      const liveIds = new Set(live.map((c) => c.id));
+      const gone = all
+        .filter((c) => !liveIds.has(c.id))
+        .map((c) => ({ id: c.id, name: c.name, projectId, deleted: true }));
+      return [...live, ...gone].sort(byName);
+    });
+
   const orgsOf = async (connection: Connection): Promise<OrgSummary[]> => {
     const list = await upstream(connection, () => connection.atlas.listOrgs());
     return list
@@ -75,13 +98,13 @@ export function createPickerService(deps: PickerServiceDeps): PickerService {
           .sort(byName);
       }),
     listProjects,
-    async listClusters(orgId, projectIds) {
+    async listClusters(orgId, projectIds, options = {}) {
       const connection = connectionOf(orgId);
       const inOrg = await listProjects(orgId);
       const wanted =
         projectIds.length === 0 ? inOrg : inOrg.filter((p) => projectIds.includes(p.id));
       const lists = await mapLimit(wanted, CLUSTER_FETCH_CONCURRENCY, (p) =>
-        clustersOf(connection, p.id),
+        options.includeDeleted ? withDeletedOf(connection, p.id) : clustersOf(connection, p.id),
       );
       return lists.flat().sort(byName);
     },

@@ -61,4 +61,24 @@ describe('picker lists', () => {
     await stack.api('/api/orgs');
     expect(stack.simulator.requests.filter((r) => r.route === 'listOrgs')).toHaveLength(0);
   });
+  it('adds deleted clusters Atlas still lists, flagged, only when asked', async () => {
+    const orgId = stack.simulator.dataset.orgs[0]!.id;
+    type Cluster = { id: string; name: string; deleted?: boolean };
+    const live = ((await (await stack.api(`/api/orgs/${orgId}/clusters`)).json()) as Items<Cluster>)
+      .items;
+    const withDeleted = (
+      (await (
+        await stack.api(`/api/orgs/${orgId}/clusters?includeDeleted=true`)
+      ).json()) as Items<Cluster>
+    ).items;
+    const deletedInDataset = new Set(
+      stack.simulator.dataset.clusters.filter((c) => c.deleted).map((c) => c.id),
+    );
+    expect(live.some((c) => c.deleted || deletedInDataset.has(c.id))).toBe(false);
+    const flagged = withDeleted.filter((c) => c.deleted);
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const c of flagged) expect(deletedInDataset.has(c.id)).toBe(true);
+    expect(withDeleted.length).toBe(live.length + flagged.length);
+    expect((await stack.api(`/api/orgs/${orgId}/clusters?includeDeleted=yes`)).status).toBe(400);
+  });
 });

@@ -13,8 +13,8 @@ const PICKER_STALE_MS = 5 * 60_000;
 export const pickerKeys = {
   orgs: ['orgs'] as const,
   projects: (orgId: string) => ['orgs', orgId, 'projects'] as const,
-  clusters: (orgId: string, projectIds: readonly string[]) =>
-    ['orgs', orgId, 'clusters', { projects: [...projectIds].sort() }] as const,
+  clusters: (orgId: string, projectIds: readonly string[], includeDeleted = false) =>
+    ['orgs', orgId, 'clusters', { projects: [...projectIds].sort(), includeDeleted }] as const,
   services: ['services'] as const,
 };
 
@@ -37,15 +37,25 @@ export function projectsQueryOptions(orgId: string) {
   });
 }
 
-/** Clusters narrowed to the chosen projects (all of the org's clusters when none are chosen). */
-export function clustersQueryOptions(orgId: string, projectIds: readonly string[]) {
+/**
+ * Clusters narrowed to the chosen projects (all of the org's clusters when none are chosen);
+ * `includeDeleted` adds deleted clusters Atlas still lists, flagged `deleted`.
+ */
+export function clustersQueryOptions(
+  orgId: string,
+  projectIds: readonly string[],
+  includeDeleted = false,
+) {
   const sorted = [...projectIds].sort();
   return queryOptions({
-    queryKey: pickerKeys.clusters(orgId, sorted),
+    queryKey: pickerKeys.clusters(orgId, sorted, includeDeleted),
     queryFn: orgId
       ? ({ signal }) => {
-          const search =
-            sorted.length > 0 ? `?projects=${sorted.map(encodeURIComponent).join(',')}` : '';
+          const params = [
+            ...(sorted.length > 0 ? [`projects=${sorted.map(encodeURIComponent).join(',')}`] : []),
+            ...(includeDeleted ? ['includeDeleted=true'] : []),
+          ];
+          const search = params.length > 0 ? `?${params.join('&')}` : '';
           return apiGet(
             `/orgs/${encodeURIComponent(orgId)}/clusters${search}`,
             clusterListSchema,
@@ -70,5 +80,8 @@ export const useProjects = (orgId: string) => useQuery(projectsQueryOptions(orgI
 export const useServices = () => useQuery(servicesQueryOptions());
 
 /** Keeps the previous list on screen while a narrower one loads (no flicker per click). */
-export const useClusters = (orgId: string, projectIds: readonly string[]) =>
-  useQuery({ ...clustersQueryOptions(orgId, projectIds), placeholderData: keepPreviousData });
+export const useClusters = (orgId: string, projectIds: readonly string[], includeDeleted = false) =>
+  useQuery({
+    ...clustersQueryOptions(orgId, projectIds, includeDeleted),
+    placeholderData: keepPreviousData,
+  });

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CostQueryRequest } from '@ace/bff/contract';
-import { memo, useEffect, useId, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormSwitch } from '../../../components/form/form-switch';
 import { toApiError } from '../../../lib/api-client';
@@ -50,7 +50,8 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
 
   const orgs = useOrgs();
   const projects = useProjects(orgId);
-  const clusters = useClusters(orgId, projectIds);
+  const [showDeleted, setShowDeleted] = useState(false);
+  const clusters = useClusters(orgId, projectIds, showDeleted);
   const services = useServices();
 
   // Default to the first organization, and move off one that disappeared.
@@ -66,8 +67,14 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
     const known = new Set(clusters.data.items.map((cluster) => cluster.id));
     const chosen = getValues('clusters');
     const kept = chosen.filter((id) => known.has(id));
-    if (kept.length !== chosen.length) setValue('clusters', kept, { shouldValidate: true });
-  }, [clusters.data, clusters.isPlaceholderData, getValues, setValue]);
+    if (kept.length === chosen.length) return;
+    // A link or a preset may name clusters deleted since: look among those before dropping any.
+    if (!showDeleted) {
+      setShowDeleted(true);
+      return;
+    }
+    setValue('clusters', kept, { shouldValidate: true });
+  }, [clusters.data, clusters.isPlaceholderData, getValues, setValue, showDeleted]);
 
   const submitTo = (handler: QueryFormProps['onRun']) =>
     form.handleSubmit(async ({ orgId: org, request }) => {
@@ -128,7 +135,11 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
               onClear={() => setValue('groupBy', 'none', { shouldValidate: true })}
             />
             <ProjectsField {...scope} />
-            <ClustersField {...scope} />
+            <ClustersField
+              {...scope}
+              showDeleted={showDeleted}
+              onShowDeletedChange={setShowDeleted}
+            />
             <ServicesField {...scope} />
           </SimpleGrid>
           <Stack gap={4}>

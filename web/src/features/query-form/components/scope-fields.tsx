@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core';
+import { Checkbox, Stack } from '@mantine/core';
 import type { ClusterSummary, ProjectSummary } from '@ace/bff/contract';
 import { FormMultiSelect } from '../../../components/form/form-multi-select';
 import type { useClusters, useProjects, useServices } from '../api/picker-queries';
@@ -59,7 +59,10 @@ function clusterOptions(clusters: ClusterSummary[], projects: ProjectSummary[] |
   for (const cluster of clusters) {
     const group = projectName.get(cluster.projectId) ?? cluster.projectId;
     const items = groups.get(group) ?? [];
-    items.push({ value: cluster.id, label: cluster.name });
+    items.push({
+      value: cluster.id,
+      label: cluster.deleted ? `${cluster.name} (deleted)` : cluster.name,
+    });
     groups.set(group, items);
   }
   return [...groups].map(([group, items]) => ({ group, items }));
@@ -71,7 +74,9 @@ export function ClustersField({
   hasProjectFilter,
   clusters,
   projects,
-}: ScopeFieldsProps) {
+  showDeleted,
+  onShowDeletedChange,
+}: ScopeFieldsProps & { showDeleted: boolean; onShowDeletedChange: (show: boolean) => void }) {
   const items = clusters.data?.items;
   const state = pickerStateProps(clusters, {
     noun: 'clusters',
@@ -92,6 +97,12 @@ export function ClustersField({
         data={items ? clusterOptions(items, projects.data?.items) : []}
         nothingFoundMessage="No matching clusters"
         {...state}
+      />
+      <Checkbox
+        size="xs"
+        label="Include deleted clusters (their past costs)"
+        checked={showDeleted}
+        onChange={(event) => onShowDeletedChange(event.currentTarget.checked)}
       />
       <PickerRetry query={clusters} noun="clusters" />
     </Stack>
