@@ -23,11 +23,11 @@ async function readView(page: Page) {
     chartGroups: await page.getByRole('combobox', { name: 'Groups in chart' }).inputValue(),
     perDay: await page.getByRole('switch', { name: /Per day/ }).isChecked(),
     filter: await page.getByRole('textbox', { name: 'Filter services' }).inputValue(),
-    sortedBy: await table
-      .locator('th[aria-sort="descending"], th[aria-sort="ascending"]')
-      .evaluateAll((headers) =>
-        headers.map((h) => `${h.textContent} ${h.getAttribute('aria-sort')}`),
+    sortedBy: await Promise.all(
+      (await table.locator('th[aria-sort="descending"], th[aria-sort="ascending"]').all()).map(
+        async (header) => `${await header.textContent()} ${await header.getAttribute('aria-sort')}`,
       ),
+    ),
     rows: await table.getByRole('rowheader').allTextContents(),
     controls: await readControls(page),
   };
