@@ -96,12 +96,31 @@ export const presetFiltersSchema = z.strictObject({
   includePartialMatches: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
-/** Results-view options: loose in meaning, bounded in size (this is stored and shared). */
+/** At most this many drill-down steps (organizations → projects → clusters → services → …). */
+export const MAX_DRILL_STEPS = 8;
+
+/** One drill-down step: the group (of the level's dimension) the user broke down. */
+export const drillPathStepSchema = z.strictObject({
+  dimension: groupBySchema,
+  /** An Atlas object id, or a service name for the services dimension. */
+  id: z.string().min(1).max(64),
+});
+export type DrillPathStep = z.infer<typeof drillPathStepSchema>;
+
+export const RESULTS_TABS = ['pivot', 'rows'] as const;
+
+/**
+ * Results-view options: loose in meaning, bounded in size (this is stored and shared).
+ * `tab` and `drill` were added to schema version 2 as optional fields: every stored preset
+ * still reads the same, so no migration (see docs/url-state.md).
+ */
 export const presetViewSchema = z.strictObject({
   chartTopN: z.number().int().min(1).max(50).optional(),
   perDay: z.boolean().optional(),
   sort: z.strictObject({ column: z.string().min(1).max(64), desc: z.boolean() }).optional(),
   filterText: z.string().max(200).optional(),
+  tab: z.enum(RESULTS_TABS).optional(),
+  drill: z.array(drillPathStepSchema).max(MAX_DRILL_STEPS).optional(),
 });
 
 const presetFields = {

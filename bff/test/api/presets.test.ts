@@ -97,10 +97,30 @@ describe('POST /api/presets', () => {
     ],
     ['a chart of 0 bars', { view: { chartTopN: 0 } }, 'view.chartTopN'],
     ['an unknown view option', { view: { theme: 'dark' } }, 'view'],
+    ['an unknown results tab', { view: { tab: 'chart' } }, 'view.tab'],
+    [
+      'a drill-down step by an unknown dimension',
+      { view: { drill: [{ dimension: 'regions', id: 'eu' }] } },
+      'view.drill.0.dimension',
+    ],
     ['a 1001-character description', { description: 'x'.repeat(1001) }, 'description'],
   ])('refuses %s with a 400 naming the field', async (_name, extra, field) => {
     const problem = await expectProblem(await send('POST', '/api/presets', presetBody(extra)), 400);
     expect((problem.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
+  });
+
+  it('keeps the results tab and drill-down path of the view, and opens them again', async () => {
+    const view = {
+      chartTopN: 5,
+      perDay: true,
+      tab: 'rows',
+      drill: [{ dimension: 'projects', id: PROJECT }],
+    };
+    const created = await send('POST', '/api/presets', presetBody({ view }));
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const opened = (await (await send('GET', `/api/presets/${id}`)).json()) as { view: unknown };
+    expect(opened.view).toEqual(view);
   });
 
   it('refuses a request without X-CSRF: 1 and saves nothing', async () => {

@@ -54,8 +54,13 @@ export function DashboardPage({ initial }: { initial?: DashboardInitial }) {
   }
   return (
     <Stack gap="md">
-      <IgnoredParamsNotice ignored={view.ignored} />
-      <DashboardToolbar state={view.state} preset={view.preset} />
+      {/* Keyed: what restoring the drill-down could not use is shown even after a dismissal. */}
+      <IgnoredParamsNotice key={view.ignored.length} ignored={view.ignored} />
+      <DashboardToolbar
+        state={view.state}
+        preset={view.preset}
+        onSavedAsPreset={view.onSavedAsPreset}
+      />
       <QueryForm now={now} submitting={run.submitting} {...view.formProps} />
       <QueryStatusPanel
         phase={run.phase}
@@ -66,7 +71,12 @@ export function DashboardPage({ initial }: { initial?: DashboardInitial }) {
       {run.phase.kind === 'done' && (
         <Suspense fallback={<Skeleton height={480} radius="sm" aria-label="Loading the results" />}>
           {/* A new query starts a new drill-down trail. */}
-          <ResultsSection key={run.phase.result.id} root={run.phase.result} now={now} />
+          <ResultsSection
+            key={run.phase.result.id}
+            root={run.phase.result}
+            now={now}
+            {...view.results}
+          />
         </Suspense>
       )}
     </Stack>

@@ -14,10 +14,12 @@ interface DashboardToolbarProps {
   state: UrlState;
   /** The preset the page was opened from (a /p/ link). */
   preset: VersionedPreset | undefined;
+  /** A preset was saved from this view: the address bar becomes its link. */
+  onSavedAsPreset: (id: string) => void;
 }
 
 /** Presets (save, list, the one in use) and the link to the current view. */
-export function DashboardToolbar({ state, preset }: DashboardToolbarProps) {
+export function DashboardToolbar({ state, preset, onSavedAsPreset }: DashboardToolbarProps) {
   const listId = useId();
   const [active, setActive] = useState<VersionedPreset | null>(preset ?? null);
   const [saving, setSaving] = useState<'new' | 'update' | null>(null);
@@ -74,7 +76,10 @@ export function DashboardToolbar({ state, preset }: DashboardToolbarProps) {
           onClose={() => setSaving(null)}
           draft={draft}
           active={active}
-          onSaved={setActive}
+          onSaved={(saved) => {
+            setActive(saved);
+            onSavedAsPreset(saved.preset.id);
+          }}
           onReloadActive={openPreset}
         />
       )}

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { UsageRow } from '@ace/bff/contract';
 import { describe, expect, it } from 'vitest';
 import { installFakeApi, ORG_ID, PROJECTS } from '../testing/fake-api';
 import { installFakeClock, renderWithProviders } from '../testing/render';
@@ -9,10 +10,25 @@ const NOW = new Date('2025-06-15T12:00:00Z');
 const P1 = PROJECTS[0]!.id;
 const simulated = { timeout: 15_000 };
 
-function renderAt(url: string) {
+const P2 = PROJECTS[1]!.id;
+/** Two projects over February and March 2025, so the pivot has rows and a comparison. */
+const USAGE: UsageRow[] = [
+  ['2025-02-01', 1000, PROJECTS[0]!.id, 'Shop'],
+  ['2025-03-01', 1250, PROJECTS[0]!.id, 'Shop'],
+  ['2025-02-01', 500, P2, 'Ads'],
+  ['2025-03-01', 300, P2, 'Ads'],
+].map(([usageDate, cents, projectId, projectName]) => ({
+  usageDate: String(usageDate),
+  usageAmount: Number(cents) / 100,
+  usageAmountCents: Number(cents),
+  projectId: String(projectId),
+  projectName: String(projectName),
+}));
+
+function renderAt(url: string, usage: UsageRow[] = []) {
   window.history.replaceState(null, '', url);
   const user = installFakeClock(NOW);
-  const api = installFakeApi({ now: NOW.toISOString() });
+  const api = installFakeApi({ now: NOW.toISOString(), usage });
   renderWithProviders(
     <AppLayout>
       <AppRoutes />
@@ -81,6 +97,37 @@ describe('the view in the URL', () => {
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(window.location.search).toMatch(/&partial=1&run=1$/));
     expect(window.history.length).toBe(start + 2);
+  });
+
+  it('opens a link with how its results looked, and keeps changes to that in the same entry', async () => {
+    const link = `/?v=1&org=${ORG_ID}&from=2025-02&to=2025-03&p=${P1}&g=projects&top=5&perday=1&sort=total.asc&q=sh&run=1`;
+    const { user } = renderAt(link, USAGE);
+    await screen.findByRole('heading', { name: 'Results' }, simulated);
+    const filter = screen.getByRole('textbox', { name: 'Filter projects' });
+    expect(filter).toHaveProperty('value', 'sh');
+    expect(screen.getByRole('switch', { name: /Per day/ })).toHaveProperty('checked', true);
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /^Total/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
+    const entries = window.history.length;
+
+    await user.click(screen.getByRole('switch', { name: /Per day/ }));
+    await waitFor(() => expect(window.location.search).not.toContain('perday'));
+    await user.type(filter, 'o');
+    await waitFor(() => expect(window.location.search).toContain('&q=sho&'));
+    await user.click(screen.getByRole('tab', { name: /All usage rows/ }));
+    await waitFor(() => expect(window.location.search).toMatch(/&tab=rows&run=1$/));
+    expect(window.history.length).toBe(entries);
+  });
+
+  it('leaves out a chart size or sort the results cannot show, and says so', async () => {
+    renderAt(`/?v=1&org=${ORG_ID}&top=7&sort=nothing.desc`);
+    const notice = await screen.findByRole('alert');
+    expect(within(notice).getByText('top')).toBeTruthy();
+    expect(within(notice).getByText('sort')).toBeTruthy();
   });
 
   it('says which parts of a link it ignored and opens the rest', async () => {

@@ -1,13 +1,18 @@
 import { Skeleton } from '@mantine/core';
-import type { CostQueryDone } from '@ace/bff/contract';
-import { Suspense, useMemo } from 'react';
+import type { CostQueryDone, DrillPathStep } from '@ace/bff/contract';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { DrillGap } from '../features/drill-down/components/drill-gap';
 import { drillAction } from '../features/drill-down/drill-plan';
 import { detailTable } from '../features/detail/lazy';
 import { ExportMenu } from '../features/export/components/export-menu';
-import { buildCostPivot, type PivotRow } from '../features/results/build-cost-pivot';
+import {
+  buildCostPivot,
+  type CostPivot,
+  type PivotRow,
+} from '../features/results/build-cost-pivot';
 import type { DrillControl } from '../features/results/components/pivot-columns';
 import { ResultsPanel } from '../features/results/components/results-panel';
+import type { ResultsView, ResultsViewChange } from '../features/results/results-view';
 import type { NameDirectory } from '../lib/entity-names';
 import { DIMENSION_NOUN } from '../lib/usage-fields';
 import type { useDrillStack } from './use-drill-stack';
@@ -19,10 +24,16 @@ interface ResultViewProps {
   now: Date;
   directory: NameDirectory;
   drill: ReturnType<typeof useDrillStack>;
+  view: ResultsView;
+  onViewChange: ResultsViewChange;
+  /** The next step of a link's drill-down to restore from these results, if any. */
+  restore: DrillPathStep | undefined;
+  onRestoreMissing: (step: DrillPathStep) => void;
 }
 
 /** One finished result: the results feature's panel, with drill-down, export and detail rows. */
-export function ResultView({ done, now, directory, drill }: ResultViewProps) {
+export function ResultView(props: ResultViewProps) {
+  const { done, now, directory, drill, restore, onRestoreMissing } = props;
   const { query, result } = done;
   const rows = result.usageDetails;
   const pivot = useMemo(
@@ -47,6 +58,7 @@ export function ResultView({ done, now, directory, drill }: ResultViewProps) {
       },
     };
   }, [canDrill, drillInto, pivot.dimension]);
+  useRestoreStep(restore, pivot, drill, onRestoreMissing);
   const parent = drill.current.parent;
   const trail = drill.depth > 0 ? drill.steps.map((s) => s.label).join(' › ') : undefined;
 
@@ -56,6 +68,8 @@ export function ResultView({ done, now, directory, drill }: ResultViewProps) {
       pivot={pivot}
       now={now}
       drill={control}
+      view={props.view}
+      onViewChange={props.onViewChange}
       notice={
         parent && (
           <DrillGap
@@ -88,4 +102,42 @@ export function ResultView({ done, now, directory, drill }: ResultViewProps) {
       }
     />
   );
+}
+
+/**
+ * Restores one step of a link's drill-down: the same group as the user would choose it here,
+ * once. A group these results do not have (or cannot break down) ends the restoring.
+ */
+function useRestoreStep(
+  restore: DrillPathStep | undefined,
+  pivot: CostPivot,
+  drill: ReturnType<typeof useDrillStack>,
+  onMissing: (step: DrillPathStep) => void,
+) {
+  const started = useRef<string | null>(null);
+  const { depth, canDrill, drillInto } = drill;
+  useEffect(() => {
+    if (!restore) return;
+    const key = `${depth}:${restore.dimension}:${restore.id}`;
+    if (started.current === key) return;
+    started.current = key;
+    const row =
+      pivot.dimension === restore.dimension
+        ? pivot.rows.find((r) => r.id === restore.id && !r.unattributed)
+        : undefined;
+    if (!row?.id || !canDrill(pivot.dimension)) {
+      onMissing(restore);
+      return;
+    }
+    void drillInto(
+      {
+        dimension: pivot.dimension,
+        id: row.id,
+        label: row.label,
+        organizationId: row.organizationId,
+        totalCents: row.totalCents,
+      },
+      'restore',
+    );
+  }, [restore, pivot, depth, canDrill, drillInto, onMissing]);
 }

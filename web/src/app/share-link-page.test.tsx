@@ -1,4 +1,4 @@
-import type { PresetInput } from '@ace/bff/contract';
+import type { PresetInput, UsageRow } from '@ace/bff/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { installFakeApi, ORG_ID, PROJECTS } from '../testing/fake-api';
@@ -19,10 +19,25 @@ const INPUT: PresetInput = {
   range: { kind: 'relative', period: 'last-3-complete-months' },
 };
 
-function renderApp(url: string) {
+const P2 = PROJECTS[1]!.id;
+/** Two projects over February and March 2025, so the pivot has rows and a comparison. */
+const USAGE: UsageRow[] = [
+  ['2025-02-01', 1000, PROJECTS[0]!.id, 'Shop'],
+  ['2025-03-01', 1250, PROJECTS[0]!.id, 'Shop'],
+  ['2025-02-01', 500, P2, 'Ads'],
+  ['2025-03-01', 300, P2, 'Ads'],
+].map(([usageDate, cents, projectId, projectName]) => ({
+  usageDate: String(usageDate),
+  usageAmount: Number(cents) / 100,
+  usageAmountCents: Number(cents),
+  projectId: String(projectId),
+  projectName: String(projectName),
+}));
+
+function renderApp(url: string, usage: UsageRow[] = []) {
   const user = installFakeClock(NOW);
   const presets = createFakePresets(() => NOW);
-  const api = installFakeApi({ now: NOW.toISOString(), extra: presets.handle });
+  const api = installFakeApi({ now: NOW.toISOString(), extra: presets.handle, usage });
   window.history.replaceState(null, '', url);
   renderWithProviders(
     <AppLayout>
@@ -67,6 +82,22 @@ describe('a preset’s share link', () => {
       groupBy: 'projects',
     });
     expect(window.location.pathname).toBe(`/p/${preset.id}`);
+  });
+
+  it('puts a newly saved preset’s link in the address bar, with the view it saved', async () => {
+    const link = `/?v=1&org=${ORG_ID}&from=2025-02&to=2025-03&p=${PROJECTS[0]!.id}&g=projects&top=5&q=sh&run=1`;
+    const { user, presets } = renderApp(link, USAGE);
+    await screen.findByRole('heading', { name: 'Results' }, simulated);
+    await user.click(screen.getByRole('button', { name: 'Save as preset' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save as preset' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Shop, top 5');
+    await user.click(within(dialog).getByRole('button', { name: 'Save preset' }));
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/p\/[A-Za-z0-9_-]{22}$/));
+    expect(window.location.search).toBe('');
+    const saved = presets.presets.get(window.location.pathname.slice(3));
+    expect(saved?.view).toEqual({ chartTopN: 5, filterText: 'sh' });
+    // The page was not opened again: the results stay as they were.
+    expect(screen.getByRole('textbox', { name: 'Filter projects' })).toHaveProperty('value', 'sh');
   });
 
   it('shows a friendly page for an unknown or malformed id, with a way to the dashboard', async () => {

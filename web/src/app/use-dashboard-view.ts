@@ -1,9 +1,10 @@
-import type { CostQueryRequest } from '@ace/bff/contract';
+import type { CostQueryRequest, DrillPathStep } from '@ace/bff/contract';
 import { useCallback, useMemo, useState } from 'react';
 import type { VersionedPreset } from '../features/presets/api/preset-api';
-import type { DecodedUrlState } from '../features/url-state/url-state';
+import type { DecodedUrlState, IgnoredParam } from '../features/url-state/url-state';
 import { decodeUrlState } from '../features/url-state/url-state-codec';
 import { toFormValues } from './dashboard-url-state';
+import { checkViewOptions, toResultsView } from './results-view-options';
 import { useViewUrl } from './use-view-url';
 
 /** Where a dashboard starts: a /p/ link's preset; otherwise the address bar is read. */
@@ -14,21 +15,38 @@ export interface DashboardInitial {
 
 type Start = (orgId: string, request: CostQueryRequest) => Promise<void>;
 
+/** The link's state with the results-view options checked against what the results can show. */
+function opened(initial: DashboardInitial | undefined): DecodedUrlState {
+  const decoded = initial?.decoded ?? decodeUrlState(window.location.search);
+  const checked = checkViewOptions(decoded.state.view);
+  return {
+    state: { ...decoded.state, view: checked.view },
+    ignored: [...decoded.ignored, ...checked.ignored],
+  };
+}
+
 /**
  * The dashboard's view as links and presets see it: read once when the page mounts (back and
- * forward mount it afresh, see app-routes.tsx), written on every edit and run.
+ * forward mount it afresh, see app-routes.tsx), written on every edit, run and change of how
+ * the results look.
  */
 export function useDashboardView(
   initial: DashboardInitial | undefined,
   start: Start,
   now: Date | null,
 ) {
-  const [decoded] = useState(() => initial?.decoded ?? decodeUrlState(window.location.search));
+  const [decoded] = useState(() => opened(initial));
+  const [ignored, setIgnored] = useState(decoded.ignored);
+  // The drill-down the link opens (its results are restored step by step); a new run has none.
+  const [restoreDrill, setRestoreDrill] = useState<readonly DrillPathStep[]>(() =>
+    decoded.state.run ? (decoded.state.view.drill ?? []) : [],
+  );
   const url = useViewUrl(decoded.state);
   const { onRan } = url;
 
   const onRun = useCallback<Start>(
     async (orgId, request) => {
+      setRestoreDrill([]);
       await start(orgId, request);
       onRan(orgId, request, 'user');
     },
@@ -45,17 +63,34 @@ export function useDashboardView(
     () => (now ? toFormValues(decoded.state, now) : undefined),
     [decoded, now],
   );
-
-  return {
-    ignored: decoded.ignored,
-    state: url.state,
-    preset: initial?.preset,
-    formProps: {
+  const formProps = useMemo(
+    () => ({
       onRun,
       onRunRestored,
       initialValues,
       runOnMount: decoded.state.run,
       onValuesChange: url.onValuesChange,
+    }),
+    [onRun, onRunRestored, initialValues, decoded, url.onValuesChange],
+  );
+  const onIgnored = useCallback(
+    (item: IgnoredParam) => setIgnored((previous) => [...previous, item]),
+    [],
+  );
+  const resultsView = useMemo(() => toResultsView(url.state.view), [url.state.view]);
+
+  return {
+    ignored,
+    state: url.state,
+    preset: initial?.preset,
+    formProps,
+    results: {
+      view: resultsView,
+      onViewChange: url.onViewChange,
+      restoreDrill,
+      onDrill: url.onDrill,
+      onIgnored,
     },
+    onSavedAsPreset: url.onSavedAsPreset,
   };
 }

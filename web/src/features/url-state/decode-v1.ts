@@ -1,8 +1,11 @@
 import {
   GROUP_BY_VALUES,
+  MAX_DRILL_STEPS,
   objectIdSchema,
+  RESULTS_TABS,
   serviceSchema,
   type AtlasService,
+  type DrillPathStep,
   type GroupBy,
 } from '@ace/bff/contract';
 import { emptyUrlState, type IgnoredParam, type UrlState } from './url-state';
@@ -86,7 +89,38 @@ const HANDLERS: Record<string, Handler> = {
     if (raw.length > MAX_FILTER_TEXT) note(`is longer than ${MAX_FILTER_TEXT} characters`);
     else if (raw !== '') s.view.filterText = raw;
   },
+  // Added to version 1 later (an optional parameter: every earlier link reads the same).
+  tab: (raw, s, note) => {
+    const value = RESULTS_TABS.find((t) => t === raw);
+    if (value) s.view.tab = value;
+    else note(`must be one of ${RESULTS_TABS.join(', ')}`);
+  },
+  d: (raw, s, note) => {
+    const drill = drillPath(raw);
+    if (drill === null) {
+      note(
+        `must be up to ${MAX_DRILL_STEPS} steps <dimension>:<id>, comma-separated; the drill-down was not restored`,
+      );
+    } else if (drill.length > 0) s.view.drill = drill;
+  },
 };
+
+/** `d`: the drill-down path, `clusters:<id>,services:Backup`; null if any step is unusable. */
+function drillPath(raw: string): DrillPathStep[] | null {
+  if (raw === '') return [];
+  const items = raw.split(',');
+  if (items.length > MAX_DRILL_STEPS) return null;
+  const steps: DrillPathStep[] = [];
+  for (const item of items) {
+    const colon = item.indexOf(':');
+    const dimension = GROUP_BY_VALUES.find((g) => g === item.slice(0, colon));
+    const id = item.slice(colon + 1);
+    if (colon < 0 || !dimension) return null;
+    if (dimension === 'services' ? !isService(id) : !isId(id)) return null;
+    steps.push({ dimension, id });
+  }
+  return steps;
+}
 
 /** Reads `from`/`to` (inclusive `YYYY-MM`) together: one without the other means nothing. */
 function readMonths(params: URLSearchParams, state: UrlState, ignored: IgnoredParam[]): void {

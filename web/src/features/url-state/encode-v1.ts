@@ -29,6 +29,10 @@ export function encodeV1(state: UrlState): string {
   if (view.perDay !== undefined) parts.push(`perday=${view.perDay ? 1 : 0}`);
   if (view.sort) parts.push(`sort=${enc(view.sort.column)}.${view.sort.desc ? 'desc' : 'asc'}`);
   if (view.filterText) parts.push(`q=${enc(wellFormed(view.filterText))}`);
+  if (view.tab) parts.push(`tab=${view.tab}`);
+  if (view.drill && view.drill.length > 0) {
+    parts.push(`d=${view.drill.map((step) => `${step.dimension}:${enc(step.id)}`).join(',')}`);
+  }
   if (state.run) parts.push('run=1');
   return parts.join('&');
 }

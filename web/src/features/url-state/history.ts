@@ -64,3 +64,11 @@ export function writeViewUrl(search: string, mode: 'push' | 'replace', draft = f
     window.history.pushState(entry, '', url);
   }
 }
+
+/**
+ * Puts an in-app path (e.g. a just saved preset's `/p/<id>`) in place of the current entry,
+ * without a navigation: the page already shows what it names.
+ */
+export function replaceAddress(path: string): void {
+  window.history.replaceState(null, '', path);
+}

@@ -1,4 +1,11 @@
-import { ATLAS_SERVICES, GROUP_BY_VALUES, monthFromIndex } from '@ace/bff/contract';
+import {
+  ATLAS_SERVICES,
+  GROUP_BY_VALUES,
+  MAX_DRILL_STEPS,
+  monthFromIndex,
+  RESULTS_TABS,
+  type DrillPathStep,
+} from '@ace/bff/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyUrlState, type UrlState } from './url-state';
@@ -15,6 +22,10 @@ const P1 = 'bbbbbbbbbbbbbbbbbbbbbbb1';
 const P2 = 'bbbbbbbbbbbbbbbbbbbbbbb2';
 
 const id = fc.stringMatching(/^[a-f0-9]{24}$/);
+const drillStep: fc.Arbitrary<DrillPathStep> = fc.oneof(
+  fc.record({ dimension: fc.constantFrom('organizations', 'projects', 'clusters'), id }),
+  fc.record({ dimension: fc.constant('services'), id: fc.constantFrom(...ATLAS_SERVICES) }),
+);
 const monthIndex = fc.integer({ min: 2000 * 12, max: 2100 * 12 });
 const state: fc.Arbitrary<UrlState> = fc.record(
   {
@@ -37,6 +48,8 @@ const state: fc.Arbitrary<UrlState> = fc.record(
           desc: fc.boolean(),
         }),
         filterText: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+        tab: fc.constantFrom(...RESULTS_TABS),
+        drill: fc.array(drillStep, { minLength: 1, maxLength: MAX_DRILL_STEPS }),
       },
       { requiredKeys: [] },
     ),
@@ -70,6 +83,8 @@ describe('the dashboard URL codec', () => {
         'top',
         'sort',
         'q',
+        'tab',
+        'd',
         'x',
       ),
       fc.string({ unit: 'binary', maxLength: 30 }),
@@ -119,6 +134,56 @@ describe('the dashboard URL codec', () => {
       'bogus',
     ]);
     expect(ignored.find((i) => i.param === 'bogus')?.reason).toMatch(/not something/);
+  });
+
+  it('writes the results view and the drill-down path, readable and short', () => {
+    const s: UrlState = {
+      ...emptyUrlState(),
+      view: {
+        chartTopN: 10,
+        perDay: true,
+        sort: { column: 'total', desc: true },
+        filterText: 'shop eu',
+        tab: 'rows',
+        drill: [
+          { dimension: 'projects', id: P1 },
+          { dimension: 'services', id: 'Data Transfer' },
+        ],
+      },
+      run: true,
+    };
+    const search = encodeUrlState(s);
+    expect(search).toBe(
+      `v=1&top=10&perday=1&sort=total.desc&q=shop%20eu&tab=rows&d=projects:${P1},services:Data%20Transfer&run=1`,
+    );
+    expect(decodeUrlState(search)).toEqual({ state: s, ignored: [] });
+  });
+
+  it('does not restore a drill-down path with any unusable step, and says why', () => {
+    const bad = [
+      `d=projects:${P1},nowhere:${P2}`,
+      `d=projects:zzz`,
+      `d=services:Cows`,
+      `d=${P1}`,
+      `d=${Array.from({ length: MAX_DRILL_STEPS + 1 }, () => `projects:${P1}`).join(',')}`,
+    ];
+    for (const param of bad) {
+      const { state: s, ignored } = decodeUrlState(`v=1&${param}&run=1`);
+      expect(s.view.drill).toBeUndefined();
+      expect(ignored).toEqual([{ param: 'd', reason: expect.stringMatching(/not restored/) }]);
+    }
+    expect(decodeUrlState('v=1&tab=chart').ignored).toEqual([
+      { param: 'tab', reason: 'must be one of pivot, rows' },
+    ]);
+  });
+
+  it('compares controls without the results view or the drill-down', () => {
+    const s = { ...emptyUrlState(), orgId: ORG };
+    const viewed = {
+      ...s,
+      view: { chartTopN: 5, drill: [{ dimension: 'projects' as const, id: P1 }] },
+    };
+    expect(controlsKey(viewed)).toBe(controlsKey(s));
   });
 
   it('refuses a range that ends before it starts, or has only one end', () => {

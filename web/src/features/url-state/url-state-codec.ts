@@ -47,7 +47,10 @@ export function viewLink(state: UrlState, origin = window.location.origin): stri
 
 export const isShareable = (link: string) => link.length <= SHAREABLE_URL_MAX;
 
-/** The controls alone (no run flag): two states with equal keys ask the same question. */
+/**
+ * The controls alone (no run flag, no results-view options or drill-down): two states with
+ * equal keys ask the same question.
+ */
 export function controlsKey(state: UrlState): string {
-  return encodeUrlState({ ...state, run: false });
+  return encodeUrlState({ ...state, run: false, view: {} });
 }

@@ -1,11 +1,11 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import { barRect, type BarBox } from '../bar-rect';
 import type { CostPivot } from '../build-cost-pivot';
-import { buildChartModel, CHART_GROUP_CHOICES, DEFAULT_CHART_GROUPS } from '../chart-series';
+import { buildChartModel, CHART_GROUP_CHOICES } from '../chart-series';
 import { monthStateNote, shortMonthLabel } from '../month-labels';
 import { ChartLegend } from './chart-legend';
 import { ChartTooltip } from './chart-tooltip';
@@ -41,10 +41,17 @@ const barProps = { isAnimationActive: false, shape: BarShape };
  * (recharts is most of the page's weight). The pivot table below is its text equivalent, and
  * hovering or focusing a month (arrow keys) lists every bar with its amount and share.
  */
-function CostChart({ pivot, now }: { pivot: CostPivot; now: Date }) {
+interface CostChartProps {
+  pivot: CostPivot;
+  now: Date;
+  /** How many groups have a bar of their own (the page's, see ResultsView). */
+  groups: number;
+  onGroupsChange: (groups: number) => void;
+}
+
+function CostChart({ pivot, now, groups, onGroupsChange }: CostChartProps) {
   const titleId = useId();
   const noteId = useId();
-  const [groups, setGroups] = useState(DEFAULT_CHART_GROUPS);
   const noun = DIMENSION_NOUN[pivot.dimension];
   const model = useMemo(
     () =>
@@ -89,7 +96,7 @@ function CostChart({ pivot, now }: { pivot: CostPivot; now: Date }) {
             label: `Largest ${n} + Other`,
           }))}
           value={String(groups)}
-          onChange={(value) => value && setGroups(Number(value))}
+          onChange={(value) => value && onGroupsChange(Number(value))}
           allowDeselect={false}
           w={200}
           size="xs"

@@ -1,10 +1,17 @@
-import { getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import {
+  functionalUpdate,
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useVirtualWindow } from '../../../components/data-table/use-virtual-window';
 import { VirtualTable } from '../../../components/data-table/virtual-table';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot, PivotRow } from '../build-cost-pivot';
 import { orderPivotRows } from '../pivot-order';
+import type { ResultsView, ResultsViewChange } from '../results-view';
 import { capitalise, changeFor, pivotColumns, type DrillControl } from './pivot-columns';
 import { pivotFooter } from './pivot-footer';
 import { PivotToolbar } from './pivot-toolbar';
@@ -13,25 +20,35 @@ interface PivotTableProps {
   pivot: CostPivot;
   now: Date;
   drill?: DrillControl | undefined;
+  /** Filter, sort and per day: the page's (see ResultsView). */
+  view: Pick<ResultsView, 'filterText' | 'sort' | 'perDay'>;
+  onViewChange: ResultsViewChange;
 }
 
 /** Groups × months with totals, and the change of one month against the one before. */
-export function PivotTable({ pivot, now, drill }: PivotTableProps) {
+export function PivotTable({ pivot, now, drill, view: options, onViewChange }: PivotTableProps) {
   const noun = DIMENSION_NOUN[pivot.dimension];
   const last = pivot.months.length - 1;
-  const [filter, setFilter] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const { filterText: filter, perDay } = options;
   const [compareIndex, setCompareIndex] = useState(last);
-  const [perDay, setPerDay] = useState(false);
   const comparison = useMemo(
     () => (last >= 1 ? { index: Math.min(Math.max(compareIndex, 1), last), perDay } : null),
     [compareIndex, last, perDay],
   );
+  // A sort by a column this pivot does not have (a month or change it lacks) is no sort.
+  const sort = options.sort && hasColumn(options.sort.id, last, comparison) ? options.sort : null;
+  const sorting = useMemo<SortingState>(() => (sort ? [sort] : []), [sort]);
+  const setSorting = (updater: Updater<SortingState>) => {
+    const next = functionalUpdate(updater, sorting)[0];
+    onViewChange({ sort: next ? { id: next.id, desc: next.desc } : null });
+  };
+  const setFilter = (filterText: string) => onViewChange({ filterText });
+  const setPerDay = (value: boolean) => onViewChange({ perDay: value });
   const order = useMemo(() => {
     const changeOf = (row: PivotRow) =>
       comparison ? changeFor(row.cells, pivot, comparison, now) : null;
-    return orderPivotRows(pivot, sorting[0] ?? null, filter, changeOf);
-  }, [pivot, sorting, filter, comparison, now]);
+    return orderPivotRows(pivot, sort, filter, changeOf);
+  }, [pivot, sort, filter, comparison, now]);
   const [scrollerRef, view] = useVirtualWindow(order.length);
   const shown = view.items.map((item) => pivot.rows[order[item.index]!]!);
   const columns = useMemo(
@@ -85,4 +102,10 @@ export function PivotTable({ pivot, now, drill }: PivotTableProps) {
       />
     </>
   );
+}
+
+function hasColumn(id: string, lastMonth: number, comparison: unknown): boolean {
+  if (id === 'group' || id === 'total') return true;
+  if (id === 'change' || id === 'change-pct') return comparison !== null;
+  return /^m\d+$/.test(id) && Number(id.slice(1)) <= lastMonth;
 }

@@ -1,10 +1,12 @@
 import type { CostQueryDone, UsageRow } from '@ace/bff/contract';
 import { screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../../lib/money';
 import { axeViolations } from '../../../testing/axe';
 import { renderWithProviders } from '../../../testing/render';
 import { buildCostPivot } from '../build-cost-pivot';
+import { DEFAULT_RESULTS_VIEW, type ResultsView } from '../results-view';
 import { ResultsPanel } from './results-panel';
 
 function done(usage: UsageRow[], query: Partial<CostQueryDone['query']> = {}): CostQueryDone {
@@ -47,9 +49,21 @@ const usage: UsageRow[] = [
   { usageDate: '2025-02-01', usageAmount: 1.99, usageAmountCents: 199, service: 'Support' },
 ];
 
-function renderPanel(result: CostQueryDone) {
+/** The panel as the page uses it: the page holds the view; `changes` records what it was told. */
+function renderPanel(result: CostQueryDone, initial: Partial<ResultsView> = {}) {
   const pivot = buildCostPivot(result.result.usageDetails, result.query.groupBy, result.query);
-  return renderWithProviders(<ResultsPanel done={result} pivot={pivot} now={NOW} />);
+  const changes: Partial<ResultsView>[] = [];
+  function Page() {
+    const [view, setView] = useState({ ...DEFAULT_RESULTS_VIEW, ...initial });
+    const [onViewChange] = useState(() => (change: Partial<ResultsView>) => {
+      changes.push(change);
+      setView((previous) => ({ ...previous, ...change }));
+    });
+    return (
+      <ResultsPanel done={result} pivot={pivot} now={NOW} view={view} onViewChange={onViewChange} />
+    );
+  }
+  return { ...renderWithProviders(<Page />), changes };
 }
 
 const cellTexts = (table: HTMLElement) =>
@@ -117,6 +131,56 @@ describe('ResultsPanel', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Filter projects' }), 'sho');
     expect(groups()).toEqual(['Shop', 'Matching (1 of 2)', 'Total']);
+  });
+
+  it('shows the view it is given: sort, filter, per day, chart size and tab', async () => {
+    renderPanel(done(usage, { groupBy: 'projects' }), {
+      sort: { id: 'total', desc: false },
+      filterText: 'a',
+      perDay: true,
+      chartTopN: 5,
+    });
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /^Total/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
+    expect(screen.getByRole('textbox', { name: 'Filter projects' })).toHaveProperty('value', 'a');
+    expect(screen.getByRole('switch', { name: /Per day/ })).toHaveProperty('checked', true);
+    const groups = await screen.findByRole(
+      'combobox',
+      { name: 'Groups in chart' },
+      { timeout: 10_000 },
+    );
+    expect(groups).toHaveProperty('value', 'Largest 5 + Other');
+  });
+
+  it('opens on the tab it is given and reports every change of the view', async () => {
+    const { user, changes } = renderPanel(done(usage, { groupBy: 'projects' }), { tab: 'rows' });
+    expect(screen.getByRole('tab', { name: /All usage rows/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await user.click(screen.getByRole('tab', { name: /By project and month/ }));
+    await user.click(screen.getByRole('switch', { name: /Per day/ }));
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    await user.click(within(table).getByRole('button', { name: /^Total/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Filter projects' }), 'x');
+    expect(changes).toEqual([
+      { tab: 'pivot' },
+      { perDay: true },
+      { sort: { id: 'total', desc: true } },
+      { filterText: 'x' },
+    ]);
+  });
+
+  it('shows a sort by a column the table lacks as no sort', () => {
+    renderPanel(done(usage, { groupBy: 'projects' }), { sort: { id: 'm9', desc: true } });
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    const sorts = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.getAttribute('aria-sort'));
+    expect(sorts.filter((sort) => sort === 'ascending' || sort === 'descending')).toEqual([]);
   });
 
   it('explains an empty result and suggests partial matches', () => {

@@ -1,11 +1,12 @@
 import { Alert, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { CostQueryDone } from '@ace/bff/contract';
-import { Suspense, useId, type ReactNode } from 'react';
+import { Suspense, useCallback, useId, type ReactNode } from 'react';
 import { formatMonthRange, lastMonthOf } from '../../../lib/months';
 import { formatUsd } from '../../../lib/money';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot } from '../build-cost-pivot';
 import { costChart } from '../lazy';
+import type { ResultsTab, ResultsView, ResultsViewChange } from '../results-view';
 import { MonthNotes } from './month-notes';
 import type { DrillControl } from './pivot-columns';
 import { PivotTable } from './pivot-table';
@@ -18,6 +19,9 @@ interface ResultsPanelProps {
   pivot: CostPivot;
   now: Date;
   drill?: DrillControl | undefined;
+  /** How the results are shown (chart groups, pivot filter/sort/per day, tab): the page's. */
+  view: ResultsView;
+  onViewChange: ResultsViewChange;
   /** Slots the app fills from other features: a drill-down note, export, the detail rows. */
   notice?: ReactNode;
   actions?: ReactNode;
@@ -26,7 +30,12 @@ interface ResultsPanelProps {
 
 /** A finished query: the grand total, the chart, the pivot (or why there is none). */
 export function ResultsPanel(props: ResultsPanelProps) {
-  const { done, pivot, now } = props;
+  const { done, pivot, now, view, onViewChange } = props;
+  // One function per onViewChange: the memoized chart does not re-render while the filter is typed.
+  const onGroupsChange = useCallback(
+    (chartTopN: number) => onViewChange({ chartTopN }),
+    [onViewChange],
+  );
   const { query, result } = done;
   const headingId = useId();
   const rangeLabel = formatMonthRange(query.startDate, lastMonthOf(query.endDate));
@@ -78,9 +87,18 @@ export function ResultsPanel(props: ResultsPanelProps) {
         ) : (
           <>
             <Suspense fallback={<Skeleton height={400} aria-label="Loading the chart" />}>
-              <CostChart pivot={pivot} now={now} />
+              <CostChart
+                pivot={pivot}
+                now={now}
+                groups={view.chartTopN}
+                onGroupsChange={onGroupsChange}
+              />
             </Suspense>
-            <Tabs defaultValue="pivot" keepMounted={false}>
+            <Tabs
+              value={view.tab}
+              onChange={(tab) => tab && onViewChange({ tab: tab as ResultsTab })}
+              keepMounted={false}
+            >
               <Tabs.List>
                 <Tabs.Tab value="pivot">By {noun} and month</Tabs.Tab>
                 <Tabs.Tab value="rows">
@@ -89,7 +107,13 @@ export function ResultsPanel(props: ResultsPanelProps) {
               </Tabs.List>
               <Tabs.Panel value="pivot" pt="sm">
                 <Stack gap="sm">
-                  <PivotTable pivot={pivot} now={now} drill={props.drill} />
+                  <PivotTable
+                    pivot={pivot}
+                    now={now}
+                    drill={props.drill}
+                    view={view}
+                    onViewChange={onViewChange}
+                  />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="rows" pt="sm">
