@@ -20,6 +20,14 @@ export const CLUSTERS = [
   { id: 'ccccccccccccccccccccccc3', name: 'ads-prod', projectId: PROJECTS[1]!.id },
 ];
 
+/** Listed only with `includeDeleted=true`, flagged, as the BFF does. */
+export const DELETED_CLUSTER = {
+  id: 'ccccccccccccccccccccccc9',
+  name: 'shop-old',
+  projectId: PROJECTS[0]!.id,
+  deleted: true,
+};
+
 export interface RecordedCall {
   method: string;
   path: string;
@@ -90,7 +98,11 @@ export function installFakeApi(options: FakeApiOptions = {}) {
     }
     if (method === 'GET' && path === `/api/orgs/${ORG_ID}/clusters`) {
       const wanted = url.searchParams.get('projects')?.split(',') ?? [];
-      const items = CLUSTERS.filter((c) => wanted.length === 0 || wanted.includes(c.projectId));
+      const listed =
+        url.searchParams.get('includeDeleted') === 'true'
+          ? [...CLUSTERS, DELETED_CLUSTER]
+          : CLUSTERS;
+      const items = listed.filter((c) => wanted.length === 0 || wanted.includes(c.projectId));
       return json({ items });
     }
     if (method === 'GET' && path === '/api/services') {

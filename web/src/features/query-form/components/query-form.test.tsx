@@ -1,6 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { CLUSTERS, installFakeApi, ORG_ID, PROJECTS } from '../../../testing/fake-api';
+import {
+  CLUSTERS,
+  DELETED_CLUSTER,
+  installFakeApi,
+  ORG_ID,
+  PROJECTS,
+} from '../../../testing/fake-api';
+import { defaultQueryFormValues } from '../form-values';
 import { axeViolations } from '../../../testing/axe';
 import { installFakeClock, renderWithProviders } from '../../../testing/render';
 import { QueryForm } from './query-form';
@@ -121,6 +128,40 @@ describe('QueryForm', () => {
       projects: [PROJECTS[0]!.id],
       clusters: [CLUSTERS[0]!.id],
     });
+  });
+
+  it('keeps a deleted cluster a link names, shown as deleted, instead of dropping it', async () => {
+    const api = installFakeApi();
+    const onRun = vi.fn(() => Promise.resolve());
+    const user = installFakeClock(NOW);
+    renderWithProviders(
+      <QueryForm
+        now={NOW}
+        onRun={onRun}
+        submitting={false}
+        initialValues={{
+          ...defaultQueryFormValues(NOW),
+          orgId: ORG_ID,
+          clusters: [DELETED_CLUSTER.id, CLUSTERS[0]!.id],
+        }}
+      />,
+      { user },
+    );
+    await waitFor(() =>
+      expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/clusters?includeDeleted=true`)).toHaveLength(
+        1,
+      ),
+    );
+    expect(await screen.findByText('shop-old (deleted)')).toBeTruthy();
+    expect(
+      screen.getByRole('checkbox', { name: 'Include deleted clusters (their past costs)' }),
+    ).toHaveProperty('checked', true);
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    await waitFor(() => expect(onRun).toHaveBeenCalledTimes(1));
+    expect(onRun).toHaveBeenCalledWith(
+      ORG_ID,
+      expect.objectContaining({ clusters: [DELETED_CLUSTER.id, CLUSTERS[0]!.id] }),
+    );
   });
 
   it('says when an organization has no projects', async () => {

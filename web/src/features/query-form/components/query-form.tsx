@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CostQueryRequest } from '@ace/bff/contract';
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormSwitch } from '../../../components/form/form-switch';
 import { toApiError } from '../../../lib/api-client';
@@ -52,6 +52,8 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
   const projects = useProjects(orgId);
   const [showDeleted, setShowDeleted] = useState(false);
   const clusters = useClusters(orgId, projectIds, showDeleted);
+  /** Every cluster id a loaded list has shown: those are live, not deleted. */
+  const seenClusters = useRef(new Set<string>());
   const services = useServices();
 
   // Default to the first organization, and move off one that disappeared.
@@ -65,11 +67,13 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
   useEffect(() => {
     if (!clusters.data || clusters.isPlaceholderData) return;
     const known = new Set(clusters.data.items.map((cluster) => cluster.id));
+    for (const id of known) seenClusters.current.add(id);
     const chosen = getValues('clusters');
     const kept = chosen.filter((id) => known.has(id));
     if (kept.length === chosen.length) return;
-    // A link or a preset may name clusters deleted since: look among those before dropping any.
-    if (!showDeleted) {
+    // A link or a preset may name clusters deleted since: look among those before dropping any
+    // never seen in a list (a cluster of a project no longer chosen is simply dropped).
+    if (!showDeleted && chosen.some((id) => !known.has(id) && !seenClusters.current.has(id))) {
       setShowDeleted(true);
       return;
     }
