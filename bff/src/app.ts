@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { AccessRules, AuthConfig } from './config';
 import type { Meta } from './contract';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStore, requireCsrfHeader, requireJsonBody } from './http/guards';
 import { identify } from './http/identity';
 import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
 import { userQueryRateLimit } from './http/user-rate-limit';
 import type { Logger } from './logger';
 import { costQueryRoutes } from './routes/cost-queries';
@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           // Served over plain http on loopback by default; do not ask browsers to upgrade.
@@ -70,8 +70,7 @@ export function createApp(deps: AppDeps): Express {
     requireJsonBody,
     bodyParserFor(['POST', 'PUT', 'PATCH']),
   );
-  api.use(metaRoutes(deps.dataSource, auth.mode, now));
-  api.use(pickerRoutes(deps.pickers));
+  // The cost-query routes first: a poll is by far the most frequent request.
   api.use(
     costQueryRoutes(
       deps.costQueries,
@@ -79,6 +78,8 @@ export function createApp(deps: AppDeps): Express {
       userQueryRateLimit(deps.userQueryLimit ?? { limit: 30, windowMs: 60_000 }),
     ),
   );
+  api.use(metaRoutes(deps.dataSource, auth.mode, now));
+  api.use(pickerRoutes(deps.pickers));
   api.use(presetRoutes(deps.presets));
   api.use(notFoundHandler);
   app.use('/api', api);

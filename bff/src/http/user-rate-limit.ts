@@ -1,11 +1,12 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { LOCAL_VIEWER } from '../services/access';
 import { AppError } from '../errors';
 import { viewerOf } from './identity';
 
 /**
- * Per-user limit on creating cost queries, keyed by the user (not the IP: behind a proxy every
- * user shares one). Answers carry the IETF `RateLimit`/`RateLimit-Policy` headers (draft 8);
+ * Per-user limit on creating cost queries, keyed by the signed-in user (not the IP: behind a
+ * proxy every user shares one; only without sign-in is the address the key). Answers carry the IETF `RateLimit`/`RateLimit-Policy` headers (draft 8);
  * a refused request is 429 problem+json with Retry-After. Requests that fail (400, 403, …) do
  * not count. The counter lives in this process: with replicas, each has its own window
  * (docs/deployment.md).
@@ -18,7 +19,12 @@ export function userQueryRateLimit(options: { limit: number; windowMs: number })
     legacyHeaders: false,
     identifier: 'cost-queries',
     skipFailedRequests: true,
-    keyGenerator: (_req, res) => viewerOf(res).id,
+    // Without sign-in everybody is the one local viewer: count per address then, so one
+    // person's burst does not lock out the whole team.
+    keyGenerator: (req, res) => {
+      const viewer = viewerOf(res);
+      return viewer === LOCAL_VIEWER ? `ip:${ipKeyGenerator(req.ip ?? '')}` : `user:${viewer.id}`;
+    },
     // The key is the user, never the address, so a proxy's X-Forwarded-For is irrelevant here.
     validate: { xForwardedForHeader: false },
     handler: (req, _res, next) => {
