@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { runQuery, waitForForm } from '../fixtures/dashboard';
 import { freePort, kill, repoRoot, startNode, waitUntilUp } from '../fixtures/processes';
 
@@ -69,7 +69,7 @@ async function pageAs(browser: Browser, headers: Record<string, string>) {
   return { context, page: await context.newPage() };
 }
 
-async function orgOptions(page: import('@playwright/test').Page): Promise<string[]> {
+async function orgOptions(page: Page): Promise<string[]> {
   await page.getByRole('combobox', { name: 'Organization' }).click();
   const options = await page.getByRole('option').allTextContents();
   await page.keyboard.press('Escape');

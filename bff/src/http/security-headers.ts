@@ -23,7 +23,7 @@ export function securityHeaders(options: HelmetOptions): RequestHandler {
   };
   let finished = false;
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
-    if (err) throw err instanceof Error ? err : new Error(String(err));
+    if (err) throw err instanceof Error ? err : new Error('helmet failed');
     finished = true;
   });
   // A helmet that needed the request (or went async) cannot be replayed: fail at start.
