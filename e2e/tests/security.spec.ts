@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { watchCsp } from '../fixtures/csp';
 import { waitForForm } from '../fixtures/dashboard';
-import { freePort, kill, repoRoot, startNode, waitUntilUp } from '../fixtures/processes';
+import { startAtlasAndBff, type AtlasAndBff } from '../fixtures/processes';
 import { runClustersQuery } from '../fixtures/results-page';
 import { simulator } from '../fixtures/simulator';
 
@@ -66,53 +62,37 @@ const CANARY = {
 };
 
 test.describe('with canary credentials', () => {
-  let sim: ChildProcess | undefined;
-  let bff: ChildProcess | undefined;
-  let dataDir: string;
-  let simUrl: string;
+  let stack: AtlasAndBff;
   let bffUrl: string;
 
   test.beforeAll(async () => {
     // Two tsx processes starting on a busy machine.
     test.setTimeout(90_000);
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ace-canary-'));
-    // Own ports (E2E_CANARY_*_PORT to pin them), apart from the suite's BFF and simulator.
-    const simPort = Number(process.env.E2E_CANARY_SIMULATOR_PORT ?? (await freePort()));
-    const bffPort = Number(process.env.E2E_CANARY_BFF_PORT ?? (await freePort()));
-    simUrl = `http://127.0.0.1:${simPort}`;
-    bffUrl = `http://127.0.0.1:${bffPort}`;
-    // The simulator accepts exactly these credentials (ATLAS_* from its environment).
-    sim = startNode('bff/src/simulator/main.ts', {
-      SIMULATOR_PORT: String(simPort),
-      SIMULATOR_PROCESSING_MS: '800',
+    const credentials = {
       ATLAS_CLIENT_ID: CANARY.clientId,
       ATLAS_CLIENT_SECRET: CANARY.clientSecret,
-      ATLAS_PUBLIC_KEY: '',
-      ATLAS_PRIVATE_KEY: '',
+    };
+    stack = await startAtlasAndBff({
+      // The simulator accepts exactly these credentials (ATLAS_* from its environment).
+      simulatorEnv: {
+        SIMULATOR_PROCESSING_MS: '800',
+        ...credentials,
+        ATLAS_PUBLIC_KEY: '',
+        ATLAS_PRIVATE_KEY: '',
+      },
+      bffEnv: credentials,
+      // Own ports (E2E_CANARY_*_PORT to pin them), apart from the suite's BFF and simulator.
+      ports: {
+        ...(process.env.E2E_CANARY_SIMULATOR_PORT && {
+          simulator: Number(process.env.E2E_CANARY_SIMULATOR_PORT),
+        }),
+        ...(process.env.E2E_CANARY_BFF_PORT && { bff: Number(process.env.E2E_CANARY_BFF_PORT) }),
+      },
     });
-    await waitUntilUp(`${simUrl}/__sim/requests`, sim);
-    bff = startNode('bff/src/main.ts', {
-      HOST: '127.0.0.1',
-      PORT: String(bffPort),
-      ATLAS_BASE_URL: simUrl,
-      ATLAS_CLIENT_ID: CANARY.clientId,
-      ATLAS_CLIENT_SECRET: CANARY.clientSecret,
-      ATLAS_PUBLIC_KEY: '',
-      ATLAS_PRIVATE_KEY: '',
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      WEB_DIST_DIR: path.join(repoRoot, 'web/dist'),
-      POLL_INITIAL_MS: '200',
-      POLL_MAX_MS: '600',
-    });
-    await waitUntilUp(`${bffUrl}/readyz`, bff);
+    ({ bffUrl } = stack);
   });
 
-  test.afterAll(async () => {
-    if (bff) await kill(bff, 'SIGTERM');
-    if (sim) await kill(sim, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  test.afterAll(() => stack.stop());
 
   test('no canary secret or upstream token reaches the browser: storage, cookies, network, page', async ({
     page,
@@ -154,7 +134,7 @@ test.describe('with canary credentials', () => {
     await Promise.all(pending);
 
     // The access token the BFF got from (simulated) Atlas is a secret as much as the key.
-    const upstream = (await (await fetch(`${simUrl}/__sim/requests`)).json()) as Array<{
+    const upstream = (await (await fetch(`${stack.simUrl}/__sim/requests`)).json()) as Array<{
       route: string;
       headers: Record<string, string>;
     }>;

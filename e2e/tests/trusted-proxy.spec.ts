@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { runQuery, waitForForm } from '../fixtures/dashboard';
-import { freePort, kill, repoRoot, startNode, waitUntilUp } from '../fixtures/processes';
+import { repoRoot, startAtlasAndBff, type AtlasAndBff } from '../fixtures/processes';
 
 /**
  * Issue 7: the deployment guide's trusted-proxy example (docs/deployment.md §8,
@@ -17,51 +14,26 @@ const EXAMPLE_CONFIG = path.join(repoRoot, 'docs/examples/ace-config.example.jso
 const DEMO_SA_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 const DEMO_PRIVATE_KEY = '00000000-0000-4000-a000-000000000000';
 
-let simulator: ChildProcess | undefined;
-let bff: ChildProcess | undefined;
-let dataDir: string;
+let stack: AtlasAndBff;
 let bffUrl: string;
 let simUrl: string;
 
 test.beforeAll(async () => {
-  const [simPort, bffPort] = [await freePort(), await freePort()];
-  simUrl = `http://127.0.0.1:${simPort}`;
-  bffUrl = `http://127.0.0.1:${bffPort}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ace-proxy-'));
-  simulator = startNode('bff/src/simulator/main.ts', {
-    SIMULATOR_PORT: String(simPort),
-    SIMULATOR_PROCESSING_MS: '600',
+  stack = await startAtlasAndBff({
+    simulatorEnv: { SIMULATOR_PROCESSING_MS: '600' },
+    // The guide's variables, verbatim (ATLAS_BASE_URL: the simulator, set by the fixture).
+    bffEnv: {
+      CONFIG_FILE: EXAMPLE_CONFIG,
+      ACME_HOLDINGS_SA_SECRET: DEMO_SA_SECRET,
+      ACME_LABS_API_PRIVATE_KEY: DEMO_PRIVATE_KEY,
+      AUTH_MODE: 'trusted-proxy',
+      TRUSTED_PROXIES: '127.0.0.1',
+    },
   });
-  await waitUntilUp(`${simUrl}/__sim/requests`, simulator);
-  bff = startNode('bff/src/main.ts', {
-    HOST: '127.0.0.1',
-    PORT: String(bffPort),
-    // The guide's variables, verbatim.
-    ATLAS_BASE_URL: simUrl,
-    CONFIG_FILE: EXAMPLE_CONFIG,
-    ACME_HOLDINGS_SA_SECRET: DEMO_SA_SECRET,
-    ACME_LABS_API_PRIVATE_KEY: DEMO_PRIVATE_KEY,
-    AUTH_MODE: 'trusted-proxy',
-    TRUSTED_PROXIES: '127.0.0.1',
-    // Test plumbing: no stray credentials from the environment, a private store, fast polls.
-    ATLAS_CLIENT_ID: '',
-    ATLAS_CLIENT_SECRET: '',
-    ATLAS_PUBLIC_KEY: '',
-    ATLAS_PRIVATE_KEY: '',
-    DATABASE_URL: '',
-    DATA_DIR: dataDir,
-    WEB_DIST_DIR: path.join(repoRoot, 'web/dist'),
-    POLL_INITIAL_MS: '200',
-    POLL_MAX_MS: '600',
-  });
-  await waitUntilUp(`${bffUrl}/readyz`, bff);
+  ({ bffUrl, simUrl } = stack);
 });
 
-test.afterAll(async () => {
-  if (bff) await kill(bff, 'SIGTERM');
-  if (simulator) await kill(simulator, 'SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => stack.stop());
 
 /** A browser as the proxy would present it: every request carries the user's headers. */
 async function pageAs(browser: Browser, headers: Record<string, string>) {

@@ -6,7 +6,8 @@ import { presetLink, rangeLabel } from '../preset-labels';
 
 interface ActivePresetBannerProps {
   active: VersionedPreset;
-  onSaveChanges: () => void;
+  /** Absent when the preset is someone else's: it can be saved as a new one instead. */
+  onSaveChanges: (() => void) | undefined;
 }
 
 /** Which preset the view came from, its range (relative ones say so), its link. */
@@ -22,12 +23,15 @@ export function ActivePresetBanner({ active, onSaveChanges }: ActivePresetBanner
         <Text size="sm">
           Preset <strong>{preset.name}</strong> · {rangeLabel(preset.range)}
           {resolved}
+          {!onSaveChanges && ` · shared by ${preset.owner}`}
         </Text>
         <Group gap="xs">
           <CopyLinkButton link={presetLink(preset.id)} size="compact-sm" label="Copy preset link" />
-          <Button size="compact-sm" variant="default" onClick={onSaveChanges}>
-            Save changes…
-          </Button>
+          {onSaveChanges && (
+            <Button size="compact-sm" variant="default" onClick={onSaveChanges}>
+              Save changes…
+            </Button>
+          )}
         </Group>
       </Group>
     </Paper>

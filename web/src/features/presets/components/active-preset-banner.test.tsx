@@ -1,0 +1,40 @@
+import type { PresetResponse } from '@ace/bff/contract';
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../../testing/render';
+import { ActivePresetBanner } from './active-preset-banner';
+
+const preset: PresetResponse = {
+  id: 'AAAAAAAAAAAAAAAAAAAAAA',
+  owner: 'fran@example.com',
+  name: 'Retail, last quarter',
+  description: '',
+  orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+  filters: {},
+  range: { kind: 'relative', period: 'last-3-complete-months' },
+  view: {},
+  createdAt: '2025-06-01T00:00:00.000Z',
+  updatedAt: '2025-06-01T00:00:00.000Z',
+  version: 1,
+  schemaVersion: 2,
+  resolved: { startDate: '2025-03-01', endDate: '2025-06-01' },
+};
+
+describe('the preset banner', () => {
+  it('offers to save changes to one’s own preset', () => {
+    const onSaveChanges = vi.fn();
+    renderWithProviders(
+      <ActivePresetBanner active={{ preset, etag: '"1"' }} onSaveChanges={onSaveChanges} />,
+    );
+    expect(screen.getByRole('button', { name: 'Save changes…' })).toBeTruthy();
+    expect(screen.queryByText(/shared by/)).toBeNull();
+  });
+
+  it('says whose a shared preset is and offers no change to it', () => {
+    renderWithProviders(
+      <ActivePresetBanner active={{ preset, etag: '"1"' }} onSaveChanges={undefined} />,
+    );
+    expect(screen.queryByRole('button', { name: 'Save changes…' })).toBeNull();
+    expect(screen.getByText(/shared by fran@example\.com/)).toBeTruthy();
+  });
+});
