@@ -56,6 +56,8 @@ export default defineConfig({
       POLL_INITIAL_MS: '200',
       POLL_MAX_MS: '600',
       LOG_LEVEL: 'warn',
+      // The whole suite is one user at one address, faster than any person.
+      USER_QUERY_LIMIT: '100000',
       // A fresh SQLite store per run: presets from a previous run never leak into this one.
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ace-e2e-')),
       ATLAS_CLIENT_ID: '',
