@@ -9,7 +9,7 @@ test.beforeEach(async () => {
   await simulator.clearFaults();
 });
 
-const creates = async () =>
+const atlasCreates = async () =>
   (await simulator.requests()).filter((r) => r.route === 'createUsage').length;
 
 test('drilling into a cluster (keyboard only) splits it by service, and Back restores the clusters from cache', async ({
@@ -24,6 +24,11 @@ test('drilling into a cluster (keyboard only) splits it by service, and Back res
   const label = (await drill.textContent())!.replace(/: break down by service$/, '');
 
   await simulator.clearRequests();
+  // Queries the page asks the BFF for (the BFF may answer a repeat from its own result cache).
+  let pageCreates = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/cost-queries(\?|$)/.test(request.url())) pageCreates++;
+  });
   await drill.focus();
   const { id } = await createdQuery(page, () => page.keyboard.press('Enter'));
   const drilled = await fetchDone(page.request, orgId, id);
@@ -61,5 +66,8 @@ test('drilling into a cluster (keyboard only) splits it by service, and Back res
   await expect(services).toBeVisible();
   await trail.getByRole('button', { name: 'Your query · by cluster' }).click();
   await expect(clusters).toBeVisible();
-  expect(await creates()).toBe(1);
+  // One query for the drill; going back and drilling again came from the page's cache. Atlas saw
+  // at most that one (none when an earlier test left the same result in the BFF's cache).
+  expect(pageCreates).toBe(1);
+  expect(await atlasCreates()).toBeLessThanOrEqual(1);
 });
