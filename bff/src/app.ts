@@ -21,6 +21,8 @@ import type { PresetService } from './services/presets';
 
 export interface AppDeps {
   logger: Logger;
+  /** Who did what (queries, refusals); a child of `logger` with `audit: true` by default. */
+  audit?: Logger;
   costQueries: CostQueryService;
   pickers: PickerService;
   presets: PresetService;
@@ -88,7 +90,7 @@ export function createApp(deps: AppDeps): Express {
     serveWeb(app, deps.webDistDir);
   }
   app.use(notFoundHandler);
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, deps.audit ?? deps.logger.child({ audit: true })));
   return app;
 }
 

@@ -82,12 +82,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
   }
   logger.info({ authMode: config.auth.mode }, 'User identity');
 
+  const audit = logger.child({ audit: true });
   const { connections, costQueries, pickers, replicaId } = createUpstreamServices({
     config,
     targets,
     store,
     logger,
-    audit: logger.child({ audit: true }),
+    audit,
   });
   const presets = createPresetService({ presets: store.presets, logger });
 
@@ -95,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   let closing: Promise<void> | undefined;
   const app = createApp({
     logger,
+    audit,
     costQueries,
     pickers,
     presets,

@@ -3,14 +3,31 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { sendProblem } from './problem';
 
-/** The one error middleware: everything becomes problem+json; 5xx details never leak internals. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * The one error middleware: everything becomes problem+json; 5xx details never leak internals.
+ * Refusals (401, 403) also go to the audit log: who was turned away from what.
+ */
+export function errorHandler(logger: Logger, audit: Logger = logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
     const appError = err instanceof AppError ? err : (fromExpress(err) ?? internalError(err));
+    if (appError.status === 401 || appError.status === 403) {
+      const viewer = res.locals.viewer as { id: string } | undefined;
+      audit.info(
+        {
+          event: 'refused',
+          status: appError.status,
+          reason: appError.title,
+          user: viewer?.id,
+          method: req.method,
+          path: req.path.slice(0, 300),
+        },
+        'request refused',
+      );
+    }
     if (appError.status >= 500) {
       logger.error(
         { err: describe(err), method: req.method, path: req.path, status: appError.status },

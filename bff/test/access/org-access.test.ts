@@ -188,6 +188,24 @@ describe('shared presets', () => {
 });
 
 describe('the audit log', () => {
+  it('has a line for each refused request: who, what, why', async () => {
+    expect((await asAlice(`/api/orgs/${B}/projects`)).status).toBe(403);
+    const refused = stack.bff
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.audit === true && l.event === 'refused');
+    expect(refused).toContainEqual(
+      expect.objectContaining({
+        status: 403,
+        user: 'alice@example.com',
+        method: 'GET',
+        path: `/api/orgs/${B}/projects`,
+      }),
+    );
+  });
+
   it('has one line per query request naming who, which org and the filters, and no secret', async () => {
     const res = await create(asAlice, A, closedMonths(1, { services: ['Clusters'] }));
     const { id } = await json<{ id: string }>(res);
