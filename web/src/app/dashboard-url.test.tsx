@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UsageRow } from '@ace/bff/contract';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, ORG_ID, PROJECTS } from '../testing/fake-api';
+import { installFakeApi, ORG_ID, PROJECTS, TWO_PROJECTS_USAGE } from '../testing/fake-api';
 import { installFakeClock, renderWithProviders } from '../testing/render';
 import { AppLayout } from './app-layout';
 import { AppRoutes } from './app-routes';
@@ -10,20 +10,7 @@ const NOW = new Date('2025-06-15T12:00:00Z');
 const P1 = PROJECTS[0]!.id;
 const simulated = { timeout: 15_000 };
 
-const P2 = PROJECTS[1]!.id;
-/** Two projects over February and March 2025, so the pivot has rows and a comparison. */
-const USAGE: UsageRow[] = [
-  ['2025-02-01', 1000, PROJECTS[0]!.id, 'Shop'],
-  ['2025-03-01', 1250, PROJECTS[0]!.id, 'Shop'],
-  ['2025-02-01', 500, P2, 'Ads'],
-  ['2025-03-01', 300, P2, 'Ads'],
-].map(([usageDate, cents, projectId, projectName]) => ({
-  usageDate: String(usageDate),
-  usageAmount: Number(cents) / 100,
-  usageAmountCents: Number(cents),
-  projectId: String(projectId),
-  projectName: String(projectName),
-}));
+const USAGE = TWO_PROJECTS_USAGE;
 
 function renderAt(url: string, usage: UsageRow[] = []) {
   window.history.replaceState(null, '', url);

@@ -1,7 +1,7 @@
 import type { PresetInput, UsageRow } from '@ace/bff/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { installFakeApi, ORG_ID, PROJECTS } from '../testing/fake-api';
+import { installFakeApi, ORG_ID, PROJECTS, TWO_PROJECTS_USAGE } from '../testing/fake-api';
 import { axeViolations } from '../testing/axe';
 import { createFakePresets } from '../testing/fake-presets';
 import { installFakeClock, renderWithProviders } from '../testing/render';
@@ -19,20 +19,7 @@ const INPUT: PresetInput = {
   range: { kind: 'relative', period: 'last-3-complete-months' },
 };
 
-const P2 = PROJECTS[1]!.id;
-/** Two projects over February and March 2025, so the pivot has rows and a comparison. */
-const USAGE: UsageRow[] = [
-  ['2025-02-01', 1000, PROJECTS[0]!.id, 'Shop'],
-  ['2025-03-01', 1250, PROJECTS[0]!.id, 'Shop'],
-  ['2025-02-01', 500, P2, 'Ads'],
-  ['2025-03-01', 300, P2, 'Ads'],
-].map(([usageDate, cents, projectId, projectName]) => ({
-  usageDate: String(usageDate),
-  usageAmount: Number(cents) / 100,
-  usageAmountCents: Number(cents),
-  projectId: String(projectId),
-  projectName: String(projectName),
-}));
+const USAGE = TWO_PROJECTS_USAGE;
 
 function renderApp(url: string, usage: UsageRow[] = []) {
   const user = installFakeClock(NOW);

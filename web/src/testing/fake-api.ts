@@ -20,6 +20,21 @@ export const CLUSTERS = [
   { id: 'ccccccccccccccccccccccc3', name: 'ads-prod', projectId: PROJECTS[1]!.id },
 ];
 
+/** Two projects over February and March 2025, so a pivot has rows and a comparison. */
+export const TWO_PROJECTS_USAGE: UsageRow[] = (
+  [
+    ['2025-02-01', 1000, PROJECTS[0]!.id, 'Shop'],
+    ['2025-03-01', 1250, PROJECTS[0]!.id, 'Shop'],
+    ['2025-02-01', 500, PROJECTS[1]!.id, 'Ads'],
+    ['2025-03-01', 300, PROJECTS[1]!.id, 'Ads'],
+  ] as const
+).map(([usageDate, usageAmountCents, projectId, projectName]) => ({
+  usageDate,
+  usageAmountCents,
+  projectId,
+  projectName,
+}));
+
 /** Listed only with `includeDeleted=true`, flagged, as the BFF does. */
 export const DELETED_CLUSTER = {
   id: 'ccccccccccccccccccccccc9',
