@@ -41,6 +41,11 @@ export const envSchema = z.object({
   POLL_MAX_MS: ms(10_000),
   /** How long org/project/cluster lists are reused before asking Atlas again. */
   PICKER_CACHE_TTL_MS: ms(60_000),
+  /** How long a failed list look-up is answered from memory before Atlas is asked again (0: not). */
+  PICKER_FAILURE_TTL_MS: msOrZero(5_000),
+  /** The lists' own budget of Atlas calls per organization (Atlas's list buckets are larger). */
+  PICKER_RATE_LIMIT_CAPACITY: count(3_000, 1_000_000),
+  PICKER_RATE_LIMIT_PER_MINUTE: count(1_500, 1_000_000),
   /** Finished results of ranges made of closed months are reused this long (0: never). */
   RESULT_CACHE_CLOSED_TTL_MS: msOrZero(6 * 60 * 60_000),
   /** …and of ranges that include the current month (0: never). */

@@ -58,6 +58,8 @@ export interface Config {
   queryDeadlineMs: number;
   poll: { initialMs: number; maxMs: number };
   pickerCacheTtlMs: number;
+  pickerFailureTtlMs: number;
+  pickerRateLimit: { capacity: number; perMinute: number };
   resultCache: { closedMs: number; openMs: number };
   rateLimit: { capacity: number; perMinute: number; waitMs: number; waitMaxMs: number };
   breaker: { failures: number; halfOpenAfterMs: number };
@@ -164,6 +166,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     queryDeadlineMs: env.QUERY_DEADLINE_MS,
     poll: { initialMs: env.POLL_INITIAL_MS, maxMs: env.POLL_MAX_MS },
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
+    pickerFailureTtlMs: env.PICKER_FAILURE_TTL_MS,
+    pickerRateLimit: {
+      capacity: env.PICKER_RATE_LIMIT_CAPACITY,
+      perMinute: env.PICKER_RATE_LIMIT_PER_MINUTE,
+    },
     resultCache: { closedMs: env.RESULT_CACHE_CLOSED_TTL_MS, openMs: env.RESULT_CACHE_OPEN_TTL_MS },
     rateLimit: {
       capacity: env.ATLAS_RATE_LIMIT_CAPACITY,

@@ -1,15 +1,14 @@
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { LOCAL_VIEWER } from '../services/access';
+import { rateLimit } from 'express-rate-limit';
 import { AppError } from '../errors';
-import { viewerOf } from './identity';
+import { requesterOf } from './requester';
 
 /**
  * Per-user limit on creating cost queries, keyed by the signed-in user (not the IP: behind a
  * proxy every user shares one; only without sign-in is the address the key). Answers carry the IETF `RateLimit`/`RateLimit-Policy` headers (draft 8);
- * a refused request is 429 problem+json with Retry-After. Requests that fail (400, 403, …) do
- * not count. The counter lives in this process: with replicas, each has its own window
- * (docs/deployment.md).
+ * a refused request is 429 problem+json with Retry-After. Every attempt counts, failed ones too
+ * (a 400, 403 or 404 still costs the BFF work, and a stream of them is how ids are probed). The
+ * counter lives in this process: with replicas, each has its own window (docs/deployment.md).
  */
 export function userQueryRateLimit(options: { limit: number; windowMs: number }): RequestHandler {
   return rateLimit({
@@ -18,13 +17,7 @@ export function userQueryRateLimit(options: { limit: number; windowMs: number })
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     identifier: 'cost-queries',
-    skipFailedRequests: true,
-    // Without sign-in everybody is the one local viewer: count per address then, so one
-    // person's burst does not lock out the whole team.
-    keyGenerator: (req, res) => {
-      const viewer = viewerOf(res);
-      return viewer === LOCAL_VIEWER ? `ip:${ipKeyGenerator(req.ip ?? '')}` : `user:${viewer.id}`;
-    },
+    keyGenerator: requesterOf,
     // The key is the user, never the address, so a proxy's X-Forwarded-For is irrelevant here.
     validate: { xForwardedForHeader: false },
     handler: (req, _res, next) => {

@@ -41,11 +41,10 @@ export function costQueryRoutes(
 
   router.get('/orgs/:orgId/cost-queries/:id', async (req, res) => {
     const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    const { state, json, retryAfterSeconds } = await costQueries.get(viewerOf(res), orgId, id);
+    const { json, retryAfterSeconds } = await costQueries.get(viewerOf(res), orgId, id);
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
-    // A finished query comes serialized already: the most frequent poll costs no JSON work.
-    if (json !== undefined) res.type('application/json').send(json);
-    else res.json(state);
+    // Serialized by the service: a finished result is sent as stored, without JSON work here.
+    res.type('application/json').send(json);
   });
 
   router.delete('/orgs/:orgId/cost-queries/:id', async (req, res) => {

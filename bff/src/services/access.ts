@@ -12,6 +12,8 @@ export interface Viewer {
   groups: readonly string[];
   /** True when the user may see every organization the connections serve. */
   seesAll: boolean;
+  /** The organizations granted by name (empty when `seesAll`: then every served one). */
+  grantedOrgIds: ReadonlySet<string>;
   canSee(orgId: string): boolean;
 }
 
@@ -20,6 +22,7 @@ export const LOCAL_VIEWER: Viewer = Object.freeze({
   id: 'local',
   groups: Object.freeze([]),
   seesAll: true,
+  grantedOrgIds: new Set<string>(),
   canSee: () => true,
 });
 
@@ -42,6 +45,7 @@ export function viewerFor(
     id,
     groups: identity.groups,
     seesAll,
+    grantedOrgIds: orgs,
     canSee: (orgId) => seesAll || orgs.has(orgId),
   };
 }

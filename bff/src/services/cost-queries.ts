@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CostQueryCreated, CostQueryRequest, CostQueryState } from '../contract';
+import type { CostQueryCreated, CostQueryRequest } from '../contract';
 import { notFound } from '../errors';
 import { assertCanSee, type Viewer } from './access';
 import type { Logger } from '../logger';
@@ -10,7 +10,9 @@ import { createJobFailures } from './job-failures';
 import { JobRunner } from './job-runner';
 import type { StepDeps } from './job-step';
 import type { TransitionSettings } from './job-transitions';
+import { queryOf } from './job-step';
 import { viewOf } from './job-view';
+import type { OrgScope } from './org-scope';
 import { normalizeQuery, queryKeyOf } from './query-key';
 
 export interface CostQuerySettings extends TransitionSettings {
@@ -32,8 +34,8 @@ export interface CostQueryServiceOptions extends StepDeps {
   logger: Logger;
   /** Who did what, one line per created query (no secrets, no amounts). */
   audit: Logger;
-  /** Whether some configured Atlas connection serves this organization. */
-  serves: (orgId: string) => boolean;
+  /** Which organizations a query covers (and whether this organization is served at all). */
+  scope: OrgScope;
   now?: () => number;
 }
 
@@ -47,14 +49,14 @@ export interface CostQueryService {
     options?: { refresh?: boolean },
   ): Promise<CostQueryCreated>;
   /**
-   * `json`, when present, is `state` already serialized (finished jobs). A job (or cached
-   * result) about an org the viewer may not see is 404, exactly like an unknown id.
+   * The job's state as the JSON to send. A job (or cached result) about an org the viewer may
+   * not see is 404, exactly like an unknown id.
    */
   get(
     viewer: Viewer,
     orgId: string,
     id: string,
-  ): Promise<{ state: CostQueryState; json?: string; retryAfterSeconds?: number }>;
+  ): Promise<{ json: string; retryAfterSeconds?: number }>;
   /** This watcher leaves; the job stops when the last one does. */
   cancel(viewer: Viewer, orgId: string, id: string): Promise<void>;
   /** Starts the loop that resumes jobs left by a previous run or another replica. */
@@ -71,7 +73,7 @@ const newJobId = () => randomBytes(16).toString('base64url');
  * results reused until they expire, and every upstream call made by the job's lease holder.
  */
 export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
-  const { jobs, results, settings, logger, audit, replicaId, serves } = options;
+  const { jobs, results, settings, logger, audit, replicaId, scope } = options;
   const now = options.now ?? Date.now;
   const runner = new JobRunner({
     ...options,
@@ -83,8 +85,10 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   return {
     async create(viewer, orgId, query, createOptions = {}) {
       assertCanSee(viewer, [orgId, ...(query.organizations ?? [])]);
-      if (!serves(orgId)) throw notFound('This organization');
-      const normalized = normalizeQuery(query);
+      // Always an explicit list: the key (single flight, result cache) includes it, so viewers
+      // with different grants never share a job or a result.
+      const organizations = await scope.organizationsFor(viewer, orgId, query.organizations);
+      const normalized = normalizeQuery({ ...query, organizations });
       const record = (jobId: string, outcome: string) =>
         audit.info(
           { event: 'cost-query', user: viewer.id, orgId, query: normalized, jobId, outcome },
@@ -137,9 +141,9 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
     async get(viewer, orgId, id) {
       assertCanSee(viewer, [orgId]);
       const remembered = doneStates.get(id);
-      if (remembered && remembered.state.orgId === orgId) {
-        if (!mayWatch(viewer, remembered.state.query)) throw notFound('This query');
-        return remembered;
+      if (remembered && remembered.orgId === orgId) {
+        if (!mayWatch(viewer, remembered.query)) throw notFound('This query');
+        return { json: remembered.json };
       }
       const job = await jobs.get(id);
       if (
@@ -153,7 +157,9 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       if (job.phase !== 'done') return viewOf(job, now());
       const result = job.resultId ? await results.get(job.resultId) : undefined;
       if (!result) throw notFound('This query’s result');
-      return doneStates.remember(id, viewOf(job, now(), result.payload).state);
+      const view = viewOf(job, now(), result.payload);
+      doneStates.remember(id, { orgId: job.orgId, query: queryOf(job), json: view.json });
+      return view;
     },
 
     async cancel(viewer, orgId, id) {
@@ -172,7 +178,11 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   };
 }
 
-/** A job is shown only to viewers who may see every organization its query names. */
+/**
+ * A job is shown only to viewers who may see every organization its query names. A job from
+ * before every query named its organizations covers the whole family: only for those who see all.
+ */
 function mayWatch(viewer: Viewer, query: Pick<CostQueryRequest, 'organizations'>): boolean {
-  return (query.organizations ?? []).every((orgId) => viewer.canSee(orgId));
+  const named = query.organizations ?? [];
+  return named.length > 0 ? named.every((orgId) => viewer.canSee(orgId)) : viewer.seesAll;
 }

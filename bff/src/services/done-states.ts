@@ -1,8 +1,10 @@
-import type { CostQueryState } from '../contract';
+import type { CostQueryRequest } from '../contract';
 
 export interface DoneState {
-  state: CostQueryState;
-  /** The state serialized once: polls of a done job send these bytes as they are. */
+  orgId: string;
+  /** The job's query: who may watch it is decided from its organizations. */
+  query: CostQueryRequest;
+  /** The browser view, serialized once: polls of a done job send these bytes as they are. */
   json: string;
 }
 
@@ -11,7 +13,7 @@ export interface DoneState {
  * bounded by the size of the results) and repeated polls of a done job skip the store.
  */
 export class DoneStates {
-  private readonly entries = new Map<string, DoneState & { bytes: number }>();
+  private readonly entries = new Map<string, DoneState>();
   private bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
@@ -24,18 +26,16 @@ export class DoneStates {
     return entry;
   }
 
-  /** Keeps the state if it fits; its JSON length is the measure of what it costs. */
-  remember(id: string, state: CostQueryState): DoneState {
-    const json = JSON.stringify(state);
-    const bytes = json.length;
-    if (bytes > this.maxBytes / 4 || this.entries.has(id)) return { state, json };
-    this.entries.set(id, { state, json, bytes });
+  /** Keeps the view if it fits (one result may take half the budget); JSON length is its cost. */
+  remember(id: string, state: DoneState): void {
+    const bytes = state.json.length;
+    if (bytes > this.maxBytes / 2 || this.entries.has(id)) return;
+    this.entries.set(id, state);
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.bytes;
+      this.bytes -= entry.json.length;
     }
-    return { state, json };
   }
 }

@@ -124,7 +124,15 @@ export class JobRunner {
     if (this.stopping.signal.aborted) return {};
     const at = now();
     if (outcome.kind === 'done' && outcome.result) {
-      const payload = JSON.stringify(outcome.result);
+      const { droppedRows, ...result } = outcome.result;
+      if (droppedRows > 0) {
+        // Atlas sent rows of organizations the query did not name: none of them is kept.
+        this.deps.logger.warn(
+          { jobId: id, orgId: job.orgId, droppedRows },
+          'dropped result rows of organizations outside the query',
+        );
+      }
+      const payload = JSON.stringify(result);
       const ttl = resultTtlMs(queryOf(job), new Date(at), settings.cacheTtl);
       const { orgId, queryKey } = job;
       await this.deps.results.insert({

@@ -27,9 +27,17 @@ export type StepResult = StepOutcome & {
 export const queryOf = (job: JobRecord): CostQueryRequest =>
   costQueryRequestSchema.parse(job.query);
 
-const resultOf = (details: Parameters<typeof toUsageRows>[0]) => {
-  const { rows, totals } = toUsageRows(details);
-  return { usageDetails: rows, totals };
+/**
+ * The browser-ready result. Only rows of the organizations the query named survive (a job from
+ * before queries always named them keeps every row; only viewers who see everything watch it).
+ */
+const resultOf = (job: JobRecord, details: Parameters<typeof toUsageRows>[0]) => {
+  const named = queryOf(job).organizations;
+  const { rows, totals, droppedRows } = toUsageRows(
+    details,
+    named && named.length > 0 ? new Set(named) : undefined,
+  );
+  return { usageDetails: rows, totals, droppedRows };
 };
 
 /**
@@ -69,7 +77,7 @@ export async function callAtlas(
     const answer = attempt.value;
     if ('token' in answer) return { kind: 'submitted', token: answer.token, ...capacity };
     if (answer.status === 'processing') return { kind: 'processing', ...capacity };
-    return { kind: 'done', result: resultOf(answer.usageDetails), ...capacity };
+    return { kind: 'done', result: resultOf(job, answer.usageDetails), ...capacity };
   }
   const { error } = attempt;
   if (error instanceof CircuitOpenError) return { kind: 'circuit-open', error };

@@ -9,29 +9,30 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const MAX_RETRY_AFTER_S = 60;
 
 /**
- * How a stored job looks to the browser: the BFF's id, never Atlas's token; waiting and
- * capacity hints while processing; when the data was fetched and whether it came from cache.
+ * How a stored job looks to the browser, as the JSON the route sends: the BFF's id, never
+ * Atlas's token; waiting and capacity hints while processing; when the data was fetched and
+ * whether it came from cache. A finished job's stored result is spliced in as it is: a
+ * 100,000-row payload is never parsed and serialized again for a poll.
  */
 export function viewOf(
   job: JobRecord,
   now: number,
   payload?: string,
-): { state: CostQueryState; retryAfterSeconds?: number } {
+): { json: string; retryAfterSeconds?: number } {
   const base = { id: job.id, orgId: job.orgId, query: queryOf(job), createdAt: iso(job.createdAt) };
   if (job.phase === 'done' && payload !== undefined) {
-    return {
-      state: {
-        ...base,
-        status: 'done',
-        completedAt: iso(job.finishedAt ?? job.createdAt),
-        dataFetchedAt: iso(job.dataFetchedAt ?? job.finishedAt ?? job.createdAt),
-        fromCache: job.fromCache,
-        result: JSON.parse(payload) as Extract<CostQueryState, { status: 'done' }>['result'],
-      },
+    const head: Omit<Extract<CostQueryState, { status: 'done' }>, 'result'> = {
+      ...base,
+      status: 'done',
+      completedAt: iso(job.finishedAt ?? job.createdAt),
+      dataFetchedAt: iso(job.dataFetchedAt ?? job.finishedAt ?? job.createdAt),
+      fromCache: job.fromCache,
     };
+    return { json: `${JSON.stringify(head).slice(0, -1)},"result":${payload}}` };
   }
   if (job.phase === 'failed') {
-    return { state: { ...base, status: 'failed', error: job.error as ErrorBody } };
+    const failed: CostQueryState = { ...base, status: 'failed', error: job.error as ErrorBody };
+    return { json: JSON.stringify(failed) };
   }
   const waiting = job.waitingUntil !== null && job.waitingUntil > now;
   const capacity =
@@ -39,14 +40,15 @@ export function viewOf(
       ? { apiCapacity: { remaining: job.capacityRemaining, limit: job.capacityLimit } }
       : {};
   const untilNextCall = Math.ceil((job.nextAttemptAt - now) / 1000);
+  const processing: CostQueryState = {
+    ...base,
+    status: 'processing',
+    elapsedMs: Math.max(0, now - job.createdAt),
+    ...(waiting && job.waitingUntil !== null && { waitingUntil: iso(job.waitingUntil) }),
+    ...capacity,
+  };
   return {
-    state: {
-      ...base,
-      status: 'processing',
-      elapsedMs: Math.max(0, now - job.createdAt),
-      ...(waiting && job.waitingUntil !== null && { waitingUntil: iso(job.waitingUntil) }),
-      ...capacity,
-    },
+    json: JSON.stringify(processing),
     retryAfterSeconds: Math.min(MAX_RETRY_AFTER_S, Math.max(1, untilNextCall)),
   };
 }

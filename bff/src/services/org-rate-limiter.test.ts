@@ -32,3 +32,37 @@ describe('the per-org outbound limiter', () => {
     expect(limiter.take('a')).toBe(0); // 50 refilled meanwhile, capped at 10
   });
 });
+
+describe('the limiter’s memory', () => {
+  it('stays bounded when 1,000 different organizations each make a call', () => {
+    const time = clock();
+    const limiter = new OrgRateLimiter({
+      capacity: 5,
+      refillPerMinute: 60,
+      maxBuckets: 100,
+      now: time.now,
+    });
+    for (let i = 0; i < 1_000; i++) {
+      expect(limiter.take(`org-${i}`)).toBe(0);
+      time.advance(10);
+    }
+    expect(limiter.size).toBeLessThanOrEqual(100);
+  });
+
+  it('drops only buckets that are full again, so a busy organization keeps its debt', () => {
+    const time = clock();
+    const limiter = new OrgRateLimiter({
+      capacity: 1,
+      refillPerMinute: 1,
+      maxBuckets: 2,
+      now: time.now,
+    });
+    expect(limiter.take('busy')).toBe(0);
+    expect(limiter.take('idle')).toBe(0);
+    time.advance(60_000); // both full again after a minute …
+    expect(limiter.take('busy')).toBe(0); // … busy spends its token again
+    expect(limiter.take('third')).toBe(0); // a new bucket: the full one (idle) makes room
+    expect(limiter.size).toBe(2);
+    expect(limiter.take('busy')).toBeGreaterThan(0); // busy's debt was kept
+  });
+});

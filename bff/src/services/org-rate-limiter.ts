@@ -2,10 +2,17 @@
  * The BFF's own outbound budget per organization, kept below Atlas's Invoices bucket (500,
  * refilled 100 a minute; create and poll share it) so a crowd never gets as far as a 429.
  * It lives in this process: with several replicas, each gets its own (see docs/reliability.md).
+ * Only organizations a connection serves reach it, and idle full buckets are pruned, so random
+ * ids cannot grow it.
  */
 export interface OrgRateLimiterOptions {
   capacity: number;
   refillPerMinute: number;
+  /**
+   * Buckets kept at most (default 10,000). Beyond it, buckets that are full again and not paused
+   * are dropped: a full bucket is exactly what a new one would be, so nobody gains a call.
+   */
+  maxBuckets?: number;
   now?: () => number;
 }
 
@@ -44,10 +51,31 @@ export class OrgRateLimiter {
     bucket.tokens = 0;
   }
 
+  /** How many organizations' buckets are held in memory. */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private prune(now: number): void {
+    const { capacity, refillPerMinute } = this.options;
+    for (const [orgId, bucket] of this.buckets) {
+      const tokens = bucket.tokens + ((now - bucket.updatedAt) * refillPerMinute) / 60_000;
+      if (tokens >= capacity && bucket.pausedUntil <= now) this.buckets.delete(orgId);
+    }
+    // Still full of busy buckets: the oldest go (it would take more organizations than a
+    // connection serves; only served organizations reach the limiter).
+    const max = this.options.maxBuckets ?? 10_000;
+    for (const orgId of this.buckets.keys()) {
+      if (this.buckets.size < max) break;
+      this.buckets.delete(orgId);
+    }
+  }
+
   private refill(orgId: string, now: number): Bucket {
     const { capacity, refillPerMinute } = this.options;
     let bucket = this.buckets.get(orgId);
     if (!bucket) {
+      if (this.buckets.size >= (this.options.maxBuckets ?? 10_000)) this.prune(now);
       bucket = { tokens: capacity, updatedAt: now, pausedUntil: 0 };
       this.buckets.set(orgId, bucket);
     }

@@ -9,6 +9,7 @@ import { atlasConnections, type AtlasConnections } from './atlas-connections';
 import { createBreaker } from './circuit-breaker';
 import { createCostQueryService, type CostQueryService } from './cost-queries';
 import { OrgRateLimiter } from './org-rate-limiter';
+import { createOrgScope } from './org-scope';
 import { createPickerService, type PickerService } from './pickers';
 import { createUpstreamRetry } from './upstream-retry';
 
@@ -61,9 +62,19 @@ export function createUpstreamServices(deps: {
     maxMs: config.atlasHttp.retryMaxMs,
   });
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const pickers = createPickerService({
+    connections,
+    ttlMs: config.pickerCacheTtlMs,
+    failureTtlMs: config.pickerFailureTtlMs,
+    retry: retryUpstream,
+    budget: new OrgRateLimiter({
+      capacity: config.pickerRateLimit.capacity,
+      refillPerMinute: config.pickerRateLimit.perMinute,
+    }),
+  });
   const costQueries = createCostQueryService({
     connections,
-    serves: (orgId) => connections.forOrg(orgId) !== undefined,
+    scope: createOrgScope(async () => new Set((await pickers.listOrgs()).map((o) => o.id))),
     audit,
     capacity,
     limiter: new OrgRateLimiter({
@@ -85,11 +96,6 @@ export function createUpstreamServices(deps: {
       retentionMs: config.jobs.retentionMs,
       cacheTtl: config.resultCache,
     },
-  });
-  const pickers = createPickerService({
-    connections,
-    ttlMs: config.pickerCacheTtlMs,
-    retry: retryUpstream,
   });
   return { connections, costQueries, pickers, replicaId };
 }

@@ -43,3 +43,27 @@ describe('toUsageRows', () => {
     expect(toUsageRow({ usageDate: '2025-01-01', usageAmount: 1 })).not.toHaveProperty('clusterId');
   });
 });
+
+describe('the second wall (organizations the query did not name)', () => {
+  const row = (organizationId: string | undefined, usageAmount: number) => ({
+    usageDate: '2025-01-01',
+    usageAmount,
+    ...(organizationId !== undefined && { organizationId }),
+  });
+
+  it('drops rows of other organizations before they are counted, and says how many', () => {
+    const { rows, totals, droppedRows } = toUsageRows(
+      [row('a', 1), row('b', 2), row('c', 4), row(undefined, 8)],
+      new Set(['a', 'c']),
+    );
+    expect(rows.map((r) => r.organizationId)).toEqual(['a', 'c', undefined]);
+    expect(totals).toEqual({ currency: 'USD', totalCents: 1300, rowCount: 3 });
+    expect(droppedRows).toBe(1);
+  });
+
+  it('keeps every row when no list applies (a job from before the list existed)', () => {
+    const { rows, droppedRows } = toUsageRows([row('a', 1), row('b', 2)]);
+    expect(rows).toHaveLength(2);
+    expect(droppedRows).toBe(0);
+  });
+});

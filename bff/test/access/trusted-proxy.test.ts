@@ -110,20 +110,21 @@ describe('the per-user limit on creating queries', () => {
 
   it('answers 429 with RateLimit headers after the limit, and other users are unaffected', async () => {
     const org = limited.orgs.a;
-    // Refused requests do not count against the user.
-    expect((await create('lee@example.com', org, { startDate: 'nope' })).status).toBe(400);
+    // Every attempt counts, a refused one too: probing with bad requests is not free.
+    const bad = await create('lee@example.com', org, { startDate: 'nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('ratelimit-policy')).toMatch(/q=2; w=60/);
+    expect(bad.headers.get('ratelimit')).toMatch(/r=1/);
     const first = await create('lee@example.com', org, closedMonths(1));
     expect(first.status).toBe(202);
-    expect(first.headers.get('ratelimit-policy')).toMatch(/q=2; w=60/);
-    expect(first.headers.get('ratelimit')).toMatch(/r=1/);
-    expect((await create('lee@example.com', org, closedMonths(2))).status).toBe(202);
+    expect(first.headers.get('ratelimit')).toMatch(/r=0/);
 
     const refused = await create('lee@example.com', org, closedMonths(3));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('ratelimit')).toMatch(/r=0/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect(limited.simulator.requests.filter((r) => r.route === 'createUsage')).toHaveLength(2);
+    expect(limited.simulator.requests.filter((r) => r.route === 'createUsage')).toHaveLength(1);
 
     expect((await create('kim@example.com', org, closedMonths(3))).status).toBe(202);
   });
