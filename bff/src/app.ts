@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { AccessRules, AuthConfig } from './config';
 import type { Meta } from './contract';
+import { requireAllowedHost } from './http/allowed-host';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStore, requireCsrfHeader, requireJsonBody } from './http/guards';
 import { identify } from './http/identity';
@@ -34,6 +35,8 @@ export interface AppDeps {
   userQueryLimit?: { limit: number; windowMs: number };
   /** Built web app to serve from the same origin; absent in API-only tests. */
   webDistDir?: string | undefined;
+  /** Host names answered (default: the loopback names); health checks answer any. */
+  allowedHosts?: ReadonlySet<string>;
   isReady?: () => boolean;
   now?: () => Date;
 }
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(requestLog(deps.logger));
   app.use(healthRoutes(deps.isReady ?? (() => true)));
+  app.use(requireAllowedHost(deps.allowedHosts ?? new Set(['localhost', '127.0.0.1', '::1'])));
 
   const auth = deps.auth ?? { mode: 'none' };
   const api = express.Router();

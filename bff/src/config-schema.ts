@@ -105,6 +105,32 @@ export const envSchema = z.object({
         .filter(Boolean),
     )
     .optional(),
+  /**
+   * AUTH_MODE=none on an address other than loopback shows every organization to anyone who can
+   * reach it, so the server refuses to start that way unless this is `true` (logged every start).
+   */
+  ALLOW_UNAUTHENTICATED_NETWORK: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The address people open (https://costs.example.com): its host is allowed in `Host`. */
+  PUBLIC_ORIGIN: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  /** More host names allowed in `Host` (comma-separated), besides loopback and PUBLIC_ORIGIN's. */
+  ALLOWED_HOSTS: z
+    .string()
+    .trim()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .optional(),
   /** Cost queries one user may create per window (each answers with RateLimit headers). */
   USER_QUERY_LIMIT: count(30, 100_000),
   USER_QUERY_WINDOW_MS: ms(60_000),

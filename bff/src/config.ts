@@ -5,6 +5,7 @@ import {
   type ConfigFile,
   type ConnectionEntry,
 } from './config-file';
+import { allowedHostsOf, baseUrlProblem, isLoopbackHost, networkProblems } from './config-network';
 import { envSchema, type Env } from './config-schema';
 
 export type { Env };
@@ -42,6 +43,10 @@ export type AuthConfig = { mode: 'none' } | { mode: 'trusted-proxy'; trustedProx
 export interface Config {
   host: string;
   port: number;
+  /** Host names the server answers to (421 for any other `Host`; health checks excepted). */
+  allowedHosts: ReadonlySet<string>;
+  /** AUTH_MODE=none on a non-loopback address, asked for explicitly (warned about at start). */
+  allowUnauthenticatedNetwork: boolean;
   logLevel: Env['LOG_LEVEL'];
   /** `undefined` means "no credentials: run on the embedded simulator". */
   connections: AtlasConnection[] | undefined;
@@ -132,7 +137,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parseEnv(source);
   const file = env.CONFIG_FILE ? readConfigFile(env.CONFIG_FILE) : { value: {}, problems: [] };
   const fromFile = file.value ? connectionsFromFile(file.value, env, source) : { problems: [] };
-  const problems = [...file.problems, ...fromFile.problems, ...authProblems(env)];
+  const problems = [
+    ...file.problems,
+    ...fromFile.problems,
+    ...authProblems(env),
+    ...networkProblems(env, file.value?.access !== undefined),
+  ];
   const credentials = credentialsFrom(env);
   if (fromFile.connections && credentials) {
     problems.push(
@@ -148,6 +158,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     host: env.HOST,
     port: env.PORT,
+    allowedHosts: allowedHostsOf(env),
+    allowUnauthenticatedNetwork:
+      env.AUTH_MODE === 'none' && env.ALLOW_UNAUTHENTICATED_NETWORK && !isLoopbackHost(env.HOST),
     logLevel: env.LOG_LEVEL,
     connections,
     auth:
@@ -207,6 +220,8 @@ function connectionsFromFile(
     const where = `CONFIG_FILE connections.${index} (${entry.name})`;
     const secret = resolveSecret(secretRefOf(entry), where, source);
     if (secret.problem) problems.push(secret.problem);
+    const insecure = entry.baseUrl && baseUrlProblem(`${where} baseUrl`, entry.baseUrl);
+    if (insecure) problems.push(insecure);
     const value = secret.value ?? '';
     return {
       name: entry.name,

@@ -81,6 +81,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
   logger.info({ authMode: config.auth.mode }, 'User identity');
+  if (config.allowUnauthenticatedNetwork) {
+    logger.warn(
+      { host: config.host },
+      'ALLOW_UNAUTHENTICATED_NETWORK=true: AUTH_MODE=none on a network address; anyone who can reach it sees every organization',
+    );
+  }
 
   const audit = logger.child({ audit: true });
   const { connections, costQueries, pickers, replicaId } = createUpstreamServices({
@@ -105,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     access: config.access,
     userQueryLimit: config.userQueryLimit,
     webDistDir: config.webDistDir,
+    allowedHosts: config.allowedHosts,
     isReady: () => ready && store.isOpen(),
   });
   const server = createServer(app);

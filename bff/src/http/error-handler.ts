@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
@@ -63,7 +64,12 @@ function fromExpress(err: unknown): AppError | undefined {
       errors: [{ field: 'path', message: 'is not valid percent-encoding' }],
     });
   }
-  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  if (typeof err !== 'object' || err === null) return undefined;
+  return fromBodyParser(err) ?? fromStaticFiles(err);
+}
+
+/** body-parser's errors carry `type`; each is the client's mistake, named as such. */
+function fromBodyParser(err: object): AppError | undefined {
   const type = (err as { type?: unknown }).type;
   if (type === 'entity.too.large') {
     return new AppError({ status: 413, title: 'Request body too large' });
@@ -80,6 +86,19 @@ function fromExpress(err: unknown): AppError | undefined {
     return new AppError({ status: 415, title: 'Unsupported encoding' });
   }
   return undefined;
+}
+
+/**
+ * The static file layer (send, behind express.static and res.sendFile) raises http-errors such
+ * as 412 for an `If-Match` that does not match or 416 for an unsatisfiable `Range`. They are the
+ * client's answers, marked `expose`: passed on with their status, never turned into a 500.
+ */
+function fromStaticFiles(err: object): AppError | undefined {
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status >= 500) {
+    return undefined;
+  }
+  return new AppError({ status, title: STATUS_CODES[status] ?? 'Request refused' });
 }
 
 function internalError(cause: unknown): AppError {

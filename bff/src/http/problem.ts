@@ -14,6 +14,8 @@ export function sendProblem(res: Response, error: AppError): void {
       ? { retryAfterSeconds: error.retryAfterSeconds }
       : {}),
   };
+  // An error is about this one request: never kept by a cache (API routes set this already).
+  if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
   if (error.retryAfterSeconds !== undefined) {
     res.setHeader('Retry-After', String(error.retryAfterSeconds));
   }

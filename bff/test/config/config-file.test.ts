@@ -28,6 +28,9 @@ function problemsOf(env: Record<string, string>): string[] {
   throw new Error('expected a ConfigError');
 }
 
+/** Access rules apply only behind a sign-in proxy. */
+const PROXY = { AUTH_MODE: 'trusted-proxy', TRUSTED_PROXIES: '127.0.0.1' };
+
 const serviceAccount = (extra: Record<string, unknown> = {}) => ({
   name: 'paying',
   auth: 'service-account',
@@ -57,6 +60,7 @@ describe('CONFIG_FILE', () => {
         access: { users: { 'Pat@Example.com': [ORG_A] }, groups: { finance: '*' } },
       }),
       PAYING_SECRET: SECRET,
+      ...PROXY,
     });
     expect(config.connections).toEqual([
       {
@@ -117,7 +121,10 @@ describe('CONFIG_FILE', () => {
   });
 
   it('keeps the simulator when the file has access rules but no connections', () => {
-    const config = loadConfig({ CONFIG_FILE: fileWith({ access: { users: {}, groups: {} } }) });
+    const config = loadConfig({
+      CONFIG_FILE: fileWith({ access: { users: {}, groups: {} } }),
+      ...PROXY,
+    });
     expect(config.connections).toBeUndefined();
   });
 });

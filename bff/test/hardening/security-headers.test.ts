@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, type Bff } from '../support/stack';
 import { createSimulator, type Simulator } from '../../src/simulator';
-import { rawRequest, type RawResponse } from './support';
+import { makeWebDist, rawRequest, type RawResponse } from './support';
 
 /**
  * Reliability anchors §1 rules 6–7 and §7 checks 4–5: the header baseline on EVERY kind of
@@ -20,13 +18,7 @@ let bff: Bff;
 let distDir: string;
 
 beforeAll(async () => {
-  distDir = mkdtempSync(path.join(tmpdir(), 'ace-dist-'));
-  mkdirSync(path.join(distDir, 'assets'));
-  writeFileSync(
-    path.join(distDir, 'index.html'),
-    `<!doctype html><html><head><script type="module" src="${ASSET}"></script></head><body></body></html>`,
-  );
-  writeFileSync(path.join(distDir, ASSET), 'console.log("app");');
+  distDir = makeWebDist().dir;
   simulator = createSimulator({ processingMs: 30 });
   bff = await startBff({
     simulatorUrl: await simulator.listen(0, '127.0.0.1'),
@@ -116,6 +108,21 @@ const ANSWERS: Array<{
     status: 200,
     api: false,
     send: () => rawRequest(bff.bff.url, 'GET', '/p/AbCdEfGhIjKlMnOpQrStUv'),
+  },
+  {
+    name: 'a 421 (a host name it does not answer to)',
+    status: 421,
+    api: true,
+    send: () =>
+      rawRequest(bff.bff.url, 'GET', '/api/services', {
+        headers: { ...csrf, Host: 'evil.example' },
+      }),
+  },
+  {
+    name: 'a page 412 (If-Match on the app shell)',
+    status: 412,
+    api: false,
+    send: () => rawRequest(bff.bff.url, 'GET', '/', { headers: { 'If-Match': '"1"' } }),
   },
   {
     name: 'the liveness check',

@@ -1,5 +1,21 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A built web app stand-in (index.html and one hashed asset): page-route tests need no build. */
+export function makeWebDist(): { dir: string; asset: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ace-dist-'));
+  const asset = '/assets/app-3f9c1a.js';
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html><head><script type="module" src="${asset}"></script></head><body></body></html>`,
+  );
+  writeFileSync(path.join(dir, asset), 'console.log("app");');
+  return { dir, asset };
+}
 
 export interface RawResponse {
   status: number;
