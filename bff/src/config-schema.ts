@@ -131,6 +131,13 @@ export const envSchema = z.object({
         .filter(Boolean),
     )
     .optional(),
+  /**
+   * What someone else's shared preset says about who saved it: `hidden` (a neutral "shared
+   * preset") or `email` (the owner's address, for teams that want it).
+   */
+  PRESET_SHARED_BY: z
+    .enum(['hidden', 'email'], { error: 'must be hidden or email' })
+    .default('hidden'),
   /** Cost queries one user may create per window (each answers with RateLimit headers). */
   USER_QUERY_LIMIT: count(30, 100_000),
   USER_QUERY_WINDOW_MS: ms(60_000),

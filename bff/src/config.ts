@@ -53,6 +53,7 @@ export interface Config {
   auth: AuthConfig;
   access: AccessRules;
   userQueryLimit: { limit: number; windowMs: number };
+  presets: { sharedBy: 'hidden' | 'email' };
   atlasHttp: {
     timeoutMs: number;
     processingGraceMs: number;
@@ -169,6 +170,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { mode: 'none' },
     access: accessRulesOf(file.value?.access),
     userQueryLimit: { limit: env.USER_QUERY_LIMIT, windowMs: env.USER_QUERY_WINDOW_MS },
+    presets: { sharedBy: env.PRESET_SHARED_BY },
     atlasHttp: {
       timeoutMs: env.ATLAS_TIMEOUT_MS,
       processingGraceMs: env.ATLAS_PROCESSING_GRACE_MS,

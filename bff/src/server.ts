@@ -89,14 +89,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
   }
 
   const audit = logger.child({ audit: true });
-  const { connections, costQueries, pickers, replicaId } = createUpstreamServices({
+  const { connections, costQueries, pickers, scope, replicaId } = createUpstreamServices({
     config,
     targets,
     store,
     logger,
     audit,
   });
-  const presets = createPresetService({ presets: store.presets, logger });
+  const presets = createPresetService({
+    presets: store.presets,
+    scope,
+    sharedBy: config.presets.sharedBy,
+    logger,
+  });
 
   let ready = true;
   let closing: Promise<void> | undefined;

@@ -152,9 +152,21 @@ export const presetInputSchema = z.strictObject(presetFields).superRefine(checkG
 export type PresetInput = z.input<typeof presetInputSchema>;
 export type PresetParams = z.output<typeof presetInputSchema>;
 
+/** A part of a preset the viewer was not shown, and why (the page lists these in a notice). */
+export const withheldPartSchema = z.object({ field: z.string(), reason: z.string() });
+export type WithheldPart = z.infer<typeof withheldPartSchema>;
+
 const presetMetaFields = {
   id: presetIdSchema,
-  owner: z.string(),
+  /** Whether the viewer saved it (only then may they change or delete it). */
+  ownedByYou: z.boolean(),
+  /**
+   * Who shared it, for someone else's preset: the name the sign-in proxy gave when it was saved
+   * (or the e-mail) when the deployment chooses to show it; absent means a neutral "shared".
+   */
+  sharedBy: z.string().optional(),
+  /** Ids the viewer may not see, left out of `filters` and `view.drill` (never sent to Atlas). */
+  withheld: z.array(withheldPartSchema).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Bumped by every save; the ETag and If-Match carry it. */

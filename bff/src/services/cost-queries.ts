@@ -12,7 +12,7 @@ import type { StepDeps } from './job-step';
 import type { TransitionSettings } from './job-transitions';
 import { queryOf } from './job-step';
 import { viewOf } from './job-view';
-import type { OrgScope } from './org-scope';
+import { assertNothingUnseen, type OrgScope } from './org-scope';
 import { normalizeQuery, queryKeyOf } from './query-key';
 
 export interface CostQuerySettings extends TransitionSettings {
@@ -88,6 +88,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       // Always an explicit list: the key (single flight, result cache) includes it, so viewers
       // with different grants never share a job or a result.
       const organizations = await scope.organizationsFor(viewer, orgId, query.organizations);
+      assertNothingUnseen(await scope.unseen(viewer, query));
       const normalized = normalizeQuery({ ...query, organizations });
       const record = (jobId: string, outcome: string) =>
         audit.info(

@@ -4,6 +4,7 @@ import {
   resolveRange,
   type PresetParams,
   type PresetResponse,
+  type WithheldPart,
 } from '../contract';
 import { AppError, notFound } from '../errors';
 import type { Logger } from '../logger';
@@ -14,6 +15,7 @@ import {
   type WriteConflict,
 } from '../store/types';
 import { assertCanSee, type Viewer } from './access';
+import { assertNothingUnseen, nothingUnseen, type OrgScope } from './org-scope';
 import { UnreadablePresetError, upgradePresetParams } from './presets-migrations';
 
 /** 128 random bits, base64url (22 characters): unguessable share-link ids. */
@@ -48,23 +50,43 @@ const orgsOf = (params: Pick<PresetParams, 'orgId' | 'filters'>) => [
 const visibleTo = (viewer: Viewer, params: Pick<PresetParams, 'orgId' | 'filters'>) =>
   orgsOf(params).every((orgId) => viewer.canSee(orgId));
 
+/**
+ * What someone else's preset says about who saved it: nothing (a neutral "shared preset", the
+ * default) or the owner's e-mail, as the deployment chooses (PRESET_SHARED_BY).
+ */
+export type SharedByPolicy = 'hidden' | 'email';
+
 export interface PresetServiceOptions {
   presets: PresetRepository;
+  /** Which projects and clusters a viewer may see: ids outside them are withheld or refused. */
+  scope: Pick<OrgScope, 'unseen'>;
+  sharedBy?: SharedByPolicy;
   logger: Logger;
   now?: () => Date;
 }
 
 export function createPresetService(options: PresetServiceOptions): PresetService {
-  const { presets, logger } = options;
+  const { presets, logger, scope } = options;
+  const sharedBy = options.sharedBy ?? 'hidden';
   const now = options.now ?? (() => new Date());
 
-  /** Migrates, validates and resolves "last 3 complete months" & co. for this moment. */
-  const present = (record: PresetRecord): PresetResponse => {
+  /**
+   * Migrates, validates and resolves "last 3 complete months" & co. for this moment, as this
+   * viewer may see it: projects, clusters and drill-down steps outside their organizations are
+   * left out (and listed in `withheld`), so a shared link never carries them to Atlas.
+   */
+  const present = async (viewer: Viewer, record: PresetRecord): Promise<PresetResponse> => {
     const params = upgradePresetParams(record.schemaVersion, record.params);
+    const mine = record.owner === viewer.id;
+    const { filters, view, withheld } = await withhold(viewer, params);
     return {
       ...params,
+      filters,
+      view,
       id: record.id,
-      owner: record.owner,
+      ownedByYou: mine,
+      ...(!mine && sharedBy === 'email' && { sharedBy: record.owner }),
+      ...(withheld.length > 0 && { withheld }),
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       version: record.version,
@@ -73,9 +95,52 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
     };
   };
 
-  const presentOr500 = (record: PresetRecord): PresetResponse => {
+  const withhold = async (viewer: Viewer, params: PresetParams) => {
+    const unseen = await scope.unseen(viewer, {
+      projects: params.filters.projects,
+      clusters: params.filters.clusters,
+      drill: params.view.drill,
+    });
+    if (nothingUnseen(unseen)) return { filters: params.filters, view: params.view, withheld: [] };
+    const keep = (list: string[] | undefined, out: string[]) =>
+      list?.filter((id) => !out.includes(id));
+    const filters = {
+      ...params.filters,
+      projects: keep(params.filters.projects, unseen.projects),
+      clusters: keep(params.filters.clusters, unseen.clusters),
+    };
+    const drill = params.view.drill;
+    const view =
+      drill && unseen.firstUnseenStep >= 0
+        ? { ...params.view, drill: drill.slice(0, unseen.firstUnseenStep) }
+        : params.view;
+    const withheld: WithheldPart[] = [];
+    const count = (n: number, what: string) =>
+      `${n} ${what}${n === 1 ? '' : 's'} in organizations you may not see`;
+    if (unseen.projects.length > 0) {
+      withheld.push({
+        field: 'projects',
+        reason: `left out: ${count(unseen.projects.length, 'project')}`,
+      });
+    }
+    if (unseen.clusters.length > 0) {
+      withheld.push({
+        field: 'clusters',
+        reason: `left out: ${count(unseen.clusters.length, 'cluster')}`,
+      });
+    }
+    if (drill && unseen.firstUnseenStep >= 0) {
+      withheld.push({
+        field: 'drill',
+        reason: `stops after ${unseen.firstUnseenStep} of ${drill.length} steps: the next names something in an organization you may not see`,
+      });
+    }
+    return { filters, view, withheld };
+  };
+
+  const presentOr500 = async (viewer: Viewer, record: PresetRecord): Promise<PresetResponse> => {
     try {
-      return present(record);
+      return await present(viewer, record);
     } catch (err) {
       if (!(err instanceof UnreadablePresetError)) throw err;
       logger.error({ presetId: record.id, err: err.message }, 'stored preset is unreadable');
@@ -97,18 +162,24 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
     });
   };
 
-  const visibleOr404 = async (viewer: Viewer, id: string): Promise<PresetResponse> => {
+  const visibleOr404 = async (viewer: Viewer, id: string): Promise<PresetRecord> => {
     const record = await presets.get(id);
     if (!record) throw notFound('This preset');
-    const preset = presentOr500(record);
-    if (!visibleTo(viewer, preset)) throw notFound('This preset');
-    return preset;
+    let params: PresetParams;
+    try {
+      params = upgradePresetParams(record.schemaVersion, record.params);
+    } catch (err) {
+      if (!(err instanceof UnreadablePresetError)) throw err;
+      return record; // presentOr500 says why
+    }
+    if (!visibleTo(viewer, params)) throw notFound('This preset');
+    return record;
   };
 
   /** Others who may open the preset get a clear 403; the write itself re-checks the owner. */
   const ownedBy = async (viewer: Viewer, id: string): Promise<void> => {
-    const preset = await visibleOr404(viewer, id);
-    if (preset.owner !== viewer.id) {
+    const record = await visibleOr404(viewer, id);
+    if (record.owner !== viewer.id) {
       throw new AppError({
         status: 403,
         title: 'Not your preset',
@@ -118,26 +189,41 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
     }
   };
 
+  /** A preset is saved only with ids the viewer may see (403 otherwise, like a query). */
+  const assertMayUse = async (viewer: Viewer, params: PresetParams) => {
+    assertCanSee(viewer, orgsOf(params));
+    assertNothingUnseen(
+      await scope.unseen(viewer, {
+        projects: params.filters.projects,
+        clusters: params.filters.clusters,
+        drill: params.view.drill,
+      }),
+    );
+  };
+
   return {
     async list(viewer) {
       const records = await presets.list(viewer.id);
-      return records.flatMap((record) => {
-        try {
-          const preset = present(record);
-          return visibleTo(viewer, preset) ? [preset] : [];
-        } catch (err) {
-          // One unreadable row must not hide the others; it is logged, and GET by id says 500.
-          if (!(err instanceof UnreadablePresetError)) throw err;
-          logger.error({ presetId: record.id, err: err.message }, 'stored preset is unreadable');
-          return [];
-        }
-      });
+      const listed = await Promise.all(
+        records.map(async (record) => {
+          try {
+            const preset = await present(viewer, record);
+            return visibleTo(viewer, preset) ? [preset] : [];
+          } catch (err) {
+            // One unreadable row must not hide the others; it is logged, and GET by id says 500.
+            if (!(err instanceof UnreadablePresetError)) throw err;
+            logger.error({ presetId: record.id, err: err.message }, 'stored preset is unreadable');
+            return [];
+          }
+        }),
+      );
+      return listed.flat();
     },
 
-    get: (viewer, id) => visibleOr404(viewer, id),
+    get: async (viewer, id) => presentOr500(viewer, await visibleOr404(viewer, id)),
 
     async create(viewer, params) {
-      assertCanSee(viewer, orgsOf(params));
+      await assertMayUse(viewer, params);
       const record = await presets.insert({
         id: newPresetId(),
         owner: viewer.id,
@@ -145,18 +231,18 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
         params,
         createdAt: now().toISOString(),
       });
-      return presentOr500(record);
+      return presentOr500(viewer, record);
     },
 
     async replace(viewer, id, expectedVersion, params) {
       await ownedBy(viewer, id);
-      assertCanSee(viewer, orgsOf(params));
+      await assertMayUse(viewer, params);
       const result = await presets.update(id, viewer.id, expectedVersion, {
         schemaVersion: PRESET_SCHEMA_VERSION,
         params,
         updatedAt: now().toISOString(),
       });
-      return isWriteConflict(result) ? fail(result) : presentOr500(result);
+      return isWriteConflict(result) ? fail(result) : presentOr500(viewer, result);
     },
 
     async remove(viewer, id, expectedVersion) {

@@ -9,7 +9,7 @@ import { atlasConnections, type AtlasConnections } from './atlas-connections';
 import { createBreaker } from './circuit-breaker';
 import { createCostQueryService, type CostQueryService } from './cost-queries';
 import { OrgRateLimiter } from './org-rate-limiter';
-import { createOrgScope } from './org-scope';
+import { createOrgScope, type OrgScope } from './org-scope';
 import { createPickerService, type PickerService } from './pickers';
 import { createUpstreamRetry } from './upstream-retry';
 
@@ -17,6 +17,8 @@ export interface UpstreamServices {
   connections: AtlasConnections;
   costQueries: CostQueryService;
   pickers: PickerService;
+  /** Which organizations, projects and clusters a viewer's question may cover. */
+  scope: OrgScope;
   /** This process's name on the query-job leases it holds; unique per start. */
   replicaId: string;
 }
@@ -72,9 +74,10 @@ export function createUpstreamServices(deps: {
       refillPerMinute: config.pickerRateLimit.perMinute,
     }),
   });
+  const scope = createOrgScope(pickers);
   const costQueries = createCostQueryService({
     connections,
-    scope: createOrgScope(async () => new Set((await pickers.listOrgs()).map((o) => o.id))),
+    scope,
     audit,
     capacity,
     limiter: new OrgRateLimiter({
@@ -97,5 +100,5 @@ export function createUpstreamServices(deps: {
       cacheTtl: config.resultCache,
     },
   });
-  return { connections, costQueries, pickers, replicaId };
+  return { connections, costQueries, pickers, scope, replicaId };
 }

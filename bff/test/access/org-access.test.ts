@@ -156,11 +156,17 @@ describe('shared presets', () => {
   });
 
   it('lets others open a preset about A but only its owner change or delete it', async () => {
-    const saved = await json<{ id: string; owner: string }>(
+    const saved = await json<{ id: string; ownedByYou: boolean }>(
       await asFinance('/api/presets', { method: 'POST', body: preset(A, 'A for everyone') }),
     );
-    expect(saved.owner).toBe(FINANCE);
-    expect((await asAlice(`/api/presets/${saved.id}`)).status).toBe(200);
+    expect(saved.ownedByYou).toBe(true);
+    const opened = await asAlice(`/api/presets/${saved.id}`);
+    expect(opened.status).toBe(200);
+    // Whose it is stays private by default: no e-mail in someone else's view of it.
+    const text = await opened.text();
+    expect(JSON.parse(text)).toMatchObject({ ownedByYou: false });
+    expect(text).not.toContain(FINANCE);
+    expect(text).not.toContain('sharedBy');
     const put = await asAlice(`/api/presets/${saved.id}`, {
       method: 'PUT',
       body: preset(A, 'renamed by alice'),

@@ -61,7 +61,7 @@ describe('POST /api/presets', () => {
     expect(res.headers.get('etag')).toBe('"1"');
     expect(preset.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(preset).toMatchObject({
-      owner: 'local',
+      ownedByYou: true,
       version: 1,
       schemaVersion: 2,
       description: 'Quarterly',

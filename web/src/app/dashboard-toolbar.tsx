@@ -1,7 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { CopyLinkButton } from '../components/share/copy-link-button';
-import { useMeta } from '../features/meta/api/meta-query';
 import type { VersionedPreset } from '../features/presets/api/preset-api';
 import { ActivePresetBanner } from '../features/presets/components/active-preset-banner';
 import { PresetsList } from '../features/presets/components/presets-list';
@@ -29,8 +28,7 @@ export function DashboardToolbar({ state, preset, onSavedAsPreset }: DashboardTo
   const link = viewLink(state);
   const openPreset = (id: string) => navigate(`/p/${encodeURIComponent(id)}`);
   // Only its owner may change a preset (the BFF says 403 to anyone else): others save a copy.
-  const me = useMeta().data?.user?.id;
-  const ownsActive = !active || me === undefined || active.preset.owner === me;
+  const ownsActive = !active || active.preset.ownedByYou;
   // Renaming the preset in use from the list changes its name and ETag here too.
   const onRenamed = (saved: VersionedPreset) => {
     if (saved.preset.id === active?.preset.id) setActive(saved);

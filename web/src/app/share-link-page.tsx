@@ -20,7 +20,13 @@ export function ShareLinkPage({ id }: { id: string }) {
   const preset = useQuery({ ...presetQueryOptions(id), enabled: valid });
   const initial = useMemo((): DashboardInitial | undefined => {
     if (!preset.data) return undefined;
-    return { decoded: { state: fromPreset(preset.data.preset), ignored: [] }, preset: preset.data };
+    const { preset: opened } = preset.data;
+    // Ids the viewer may not see were left out by the BFF: say so, like a link's unusable parts.
+    const ignored = (opened.withheld ?? []).map((part) => ({
+      param: part.field,
+      reason: part.reason,
+    }));
+    return { decoded: { state: fromPreset(opened), ignored }, preset: preset.data };
   }, [preset.data]);
 
   const status = preset.isError ? toApiError(preset.error).status : undefined;

@@ -41,7 +41,7 @@ export function createFakePresets(now: () => Date = () => new Date()) {
     const preset: PresetResponse = {
       ...parsed.data,
       id,
-      owner: 'local',
+      ownedByYou: true,
       createdAt: createdAt ?? at,
       updatedAt: at,
       version,

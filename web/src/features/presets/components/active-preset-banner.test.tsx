@@ -6,7 +6,7 @@ import { ActivePresetBanner } from './active-preset-banner';
 
 const preset: PresetResponse = {
   id: 'AAAAAAAAAAAAAAAAAAAAAA',
-  owner: 'fran@example.com',
+  ownedByYou: true,
   name: 'Retail, last quarter',
   description: '',
   orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
@@ -30,11 +30,21 @@ describe('the preset banner', () => {
     expect(screen.queryByText(/shared by/)).toBeNull();
   });
 
-  it('says whose a shared preset is and offers no change to it', () => {
+  it('calls someone else’s preset shared, without their e-mail, and offers no change to it', () => {
+    const shared = { ...preset, ownedByYou: false };
     renderWithProviders(
-      <ActivePresetBanner active={{ preset, etag: '"1"' }} onSaveChanges={undefined} />,
+      <ActivePresetBanner active={{ preset: shared, etag: '"1"' }} onSaveChanges={undefined} />,
     );
     expect(screen.queryByRole('button', { name: 'Save changes…' })).toBeNull();
+    expect(screen.getByText(/· shared preset/)).toBeTruthy();
+    expect(screen.queryByText(/@/)).toBeNull();
+  });
+
+  it('names who shared it when the deployment chooses to show that', () => {
+    const shared = { ...preset, ownedByYou: false, sharedBy: 'fran@example.com' };
+    renderWithProviders(
+      <ActivePresetBanner active={{ preset: shared, etag: '"1"' }} onSaveChanges={undefined} />,
+    );
     expect(screen.getByText(/shared by fran@example\.com/)).toBeTruthy();
   });
 });

@@ -23,7 +23,8 @@ export function ActivePresetBanner({ active, onSaveChanges }: ActivePresetBanner
         <Text size="sm">
           Preset <strong>{preset.name}</strong> · {rangeLabel(preset.range)}
           {resolved}
-          {!onSaveChanges && ` · shared by ${preset.owner}`}
+          {!onSaveChanges &&
+            (preset.sharedBy ? ` · shared by ${preset.sharedBy}` : ' · shared preset')}
         </Text>
         <Group gap="xs">
           <CopyLinkButton link={presetLink(preset.id)} size="compact-sm" label="Copy preset link" />
