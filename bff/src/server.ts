@@ -5,7 +5,7 @@ import type { AtlasConnection, Config } from './config';
 import type { Logger } from './logger';
 import type { AtlasConnections } from './services/atlas-connections';
 import { createPresetService } from './services/presets';
-import { createUpstreamServices } from './services/upstream-services';
+import { createUpstreamServices, type UpstreamServices } from './services/upstream-services';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 import {
@@ -21,6 +21,8 @@ export interface RunningServer {
   /** Present when no Atlas credentials were configured and the built-in simulator serves data. */
   simulator: Simulator | undefined;
   connections: AtlasConnections;
+  /** The per-organization budgets of Atlas calls (their size is what bounded-work tests read). */
+  budgets: UpstreamServices['budgets'];
   store: Store;
   /** This process's name on the query-job leases it holds. */
   replicaId: string;
@@ -89,7 +91,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   }
 
   const audit = logger.child({ audit: true });
-  const { connections, costQueries, pickers, scope, replicaId } = createUpstreamServices({
+  const { connections, costQueries, pickers, scope, budgets, replicaId } = createUpstreamServices({
     config,
     targets,
     store,
@@ -137,6 +139,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     server,
     simulator,
     connections,
+    budgets,
     store,
     replicaId,
     close() {

@@ -19,6 +19,8 @@ export interface UpstreamServices {
   pickers: PickerService;
   /** Which organizations, projects and clusters a viewer's question may cover. */
   scope: OrgScope;
+  /** The per-organization budgets of Atlas calls: cost queries', and the lists'. */
+  budgets: { queries: OrgRateLimiter; pickers: OrgRateLimiter };
   /** This process's name on the query-job leases it holds; unique per start. */
   replicaId: string;
 }
@@ -64,15 +66,22 @@ export function createUpstreamServices(deps: {
     maxMs: config.atlasHttp.retryMaxMs,
   });
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const budgets = {
+    queries: new OrgRateLimiter({
+      capacity: config.rateLimit.capacity,
+      refillPerMinute: config.rateLimit.perMinute,
+    }),
+    pickers: new OrgRateLimiter({
+      capacity: config.pickerRateLimit.capacity,
+      refillPerMinute: config.pickerRateLimit.perMinute,
+    }),
+  };
   const pickers = createPickerService({
     connections,
     ttlMs: config.pickerCacheTtlMs,
     failureTtlMs: config.pickerFailureTtlMs,
     retry: retryUpstream,
-    budget: new OrgRateLimiter({
-      capacity: config.pickerRateLimit.capacity,
-      refillPerMinute: config.pickerRateLimit.perMinute,
-    }),
+    budget: budgets.pickers,
   });
   const scope = createOrgScope(pickers);
   const costQueries = createCostQueryService({
@@ -80,10 +89,7 @@ export function createUpstreamServices(deps: {
     scope,
     audit,
     capacity,
-    limiter: new OrgRateLimiter({
-      capacity: config.rateLimit.capacity,
-      refillPerMinute: config.rateLimit.perMinute,
-    }),
+    limiter: budgets.queries,
     jobs: store.jobs,
     results: store.results,
     replicaId,
@@ -100,5 +106,5 @@ export function createUpstreamServices(deps: {
       cacheTtl: config.resultCache,
     },
   });
-  return { connections, costQueries, pickers, scope, replicaId };
+  return { connections, costQueries, pickers, scope, budgets, replicaId };
 }
