@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { SQLITE_FILE_NAME } from '../../src/store/sqlite-store';
 import { closedMonths, createQuery, upstreamCalls } from '../support/queries';
@@ -17,6 +17,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await simulator.close();
+});
+// One simulator for the file: each test starts from no faults and an empty request log, so the
+// counts it waits on are its own.
+beforeEach(() => {
+  simulator.faults.clear();
+  simulator.clearRequests();
 });
 
 describe('graceful shutdown', () => {
@@ -48,7 +54,6 @@ describe('graceful shutdown', () => {
       simulatorUrl,
       env: { DATA_DIR: dataDir, ATLAS_TIMEOUT_MS: String(60 * 60_000) },
     });
-    simulator.faults.clear();
     simulator.faults.add({ route: 'getUsage', action: { kind: 'hang' }, times: 'always' });
     const orgId = simulator.dataset.payingOrgId;
     expect((await createQuery(bff, orgId, closedMonths(3))).status).toBe(202);
@@ -58,6 +63,5 @@ describe('graceful shutdown', () => {
     const jobs = db.prepare('SELECT phase, lease_owner FROM cost_query_jobs').all();
     db.close();
     expect(jobs).toEqual([{ phase: 'polling', lease_owner: null }]);
-    simulator.faults.clear();
   });
 });
