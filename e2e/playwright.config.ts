@@ -15,7 +15,9 @@ export default defineConfig({
   testDir: './tests',
   outputDir: './artifacts/test-results',
   fullyParallel: false,
-  workers: 1,
+  // Two workers, each with its own servers: the spec files' server starts overlap instead of
+  // adding up (a spec file's tests still run in order, in one worker).
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,

@@ -4,8 +4,9 @@ test('results pass axe in light and dark mode, and the dark choice is remembered
   page,
   dashboard,
 }) => {
-  // Five full-page axe runs over a large DOM: slow on a busy 2-core machine, not a hang.
-  test.setTimeout(120_000);
+  // Five full-page axe runs over a large DOM: slow on a busy 2-core machine (with the other
+  // worker's browser beside it), not a hang.
+  test.setTimeout(180_000);
   await dashboard.runClustersQuery();
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
