@@ -73,9 +73,6 @@ try {
     credentials,
     timeoutMs: 10_000,
     processingGraceMs: 2000,
-    maxRetries: 0,
-    retryBaseMs: 500,
-    retryMaxMs: 10_000,
   });
   const queries = { single: months(3), crowd: months(6) };
   const upstream = await runUpstreamScenarios({

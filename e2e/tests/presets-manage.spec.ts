@@ -1,12 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { axeViolations, waitForForm } from '../fixtures/dashboard';
-import { simulator } from '../fixtures/simulator';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 
 const csrf = { 'X-CSRF': '1' };
-
-test.beforeEach(async () => {
-  await simulator.clearFaults();
-});
 
 async function firstOrgId(request: APIRequestContext): Promise<string> {
   const response = await request.get('/api/orgs', { headers: csrf });
@@ -15,6 +10,7 @@ async function firstOrgId(request: APIRequestContext): Promise<string> {
 
 test('presets are searched, renamed (through a concurrent change) and deleted after confirmation', async ({
   page,
+  dashboard,
 }) => {
   const orgId = await firstOrgId(page.request);
   const created = await page.request.post('/api/presets', {
@@ -30,14 +26,14 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
   const preset = (await created.json()) as { id: string; version: number };
 
   await page.goto('/');
-  await waitForForm(page);
+  await dashboard.waitForForm();
   await page.getByRole('button', { name: 'Presets' }).click();
   const list = page.getByRole('region', { name: 'Presets' });
   await list.getByRole('textbox', { name: 'Search presets' }).fill('finance review');
   const item = list.getByRole('listitem').filter({ hasText: 'E2E rolling quarter' });
   await expect(item).toContainText('Relative: Last 3 complete months');
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await dashboard.axeViolations()).toEqual([]);
 
   // Someone else saves it after this page loaded the list: the rename must not overwrite that.
   const elsewhere = await page.request.put(`/api/presets/${preset.id}`, {
@@ -56,7 +52,7 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
   await rename.getByRole('textbox', { name: 'Name' }).fill('E2E finance quarter');
   await rename.getByRole('button', { name: 'Rename' }).click();
   await expect(rename.getByText('Someone else changed this preset')).toBeVisible();
-  expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
+  expect(await dashboard.axeViolations('[role="dialog"]')).toEqual([]);
   await rename.getByRole('button', { name: 'Reload the list' }).click();
   await expect(item).toContainText('(edited elsewhere)');
   await rename.getByRole('button', { name: 'Rename' }).click();
@@ -67,7 +63,7 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
   await renamed.getByRole('button', { name: 'Delete E2E finance quarter' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete preset?' });
   await expect(confirm).toContainText('Its link will stop working');
-  expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
+  expect(await dashboard.axeViolations('[role="dialog"]')).toEqual([]);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(renamed).toBeVisible();
   await renamed.getByRole('button', { name: 'Delete E2E finance quarter' }).click();

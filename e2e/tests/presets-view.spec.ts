@@ -1,20 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readControls } from '../fixtures/dashboard';
-import { firstBodyRow, pivotTable, runClustersQuery } from '../fixtures/results-page';
-import { simulator } from '../fixtures/simulator';
+import type { Page } from '@playwright/test';
+import { dashboardPage, firstBodyRow } from '../fixtures/dashboard';
+import { expect, test } from '../fixtures/test';
 
 test.use({ locale: 'en-US' });
 
 // Each restore runs the query and then each drill-down step again (about 2 s each here).
 test.describe.configure({ timeout: 150_000 });
 
-test.beforeEach(async () => {
-  await simulator.clearFaults();
-});
-
 /** How the results look: the drill-down level, the chart, the pivot's filter, sort and rows. */
 async function readView(page: Page) {
-  const table = pivotTable(page, 'service');
+  const dashboard = dashboardPage(page);
+  const table = dashboard.pivotTable('service');
   await expect(table).toBeVisible();
   const trail = page.getByRole('navigation', { name: 'Drill-down' });
   return {
@@ -29,7 +25,7 @@ async function readView(page: Page) {
       ),
     ),
     rows: await table.getByRole('rowheader').allTextContents(),
-    controls: await readControls(page),
+    controls: await dashboard.readControls(),
   };
 }
 
@@ -39,20 +35,21 @@ async function openFresh(page: Page, link: string) {
   const other = await fresh.newPage();
   await other.goto(link);
   // The query runs again, then each drill-down step: give the restore time before reading.
-  await expect(pivotTable(other, 'service')).toBeVisible({ timeout: 60_000 });
+  await expect(dashboardPage(other).pivotTable('service')).toBeVisible({ timeout: 60_000 });
   return { other, close: () => fresh.close() };
 }
 
 test('a link and a preset restore how the results looked: drill level, chart size, per day, sort and filter', async ({
   page,
+  dashboard,
 }) => {
-  await runClustersQuery(page);
-  const clusters = pivotTable(page);
+  await dashboard.runClustersQuery();
+  const clusters = dashboard.pivotTable();
   await clusters.getByRole('button', { name: /^Total/ }).click();
   const drill = firstBodyRow(clusters).getByRole('button', { name: /break down by service$/ });
   const label = (await drill.textContent())!.replace(/: break down by service$/, '');
   await drill.click();
-  const services = pivotTable(page, 'service');
+  const services = dashboard.pivotTable('service');
   await expect(services).toBeVisible();
   await expect(page).toHaveURL(/[?&]d=clusters:[0-9a-f]{24}(&|$)/);
 
@@ -81,7 +78,7 @@ test('a link and a preset restore how the results looked: drill level, chart siz
     await expect.poll(() => readView(viaLink.other)).toEqual(view);
     // The trail still steps back, to the form's query and its clusters.
     await viaLink.other.getByRole('button', { name: 'Back' }).click();
-    await expect(pivotTable(viaLink.other)).toBeVisible();
+    await expect(dashboardPage(viaLink.other).pivotTable()).toBeVisible();
     expect(viaLink.other.url()).not.toContain('d=');
   } finally {
     await viaLink.close();
@@ -108,14 +105,15 @@ test('a link and a preset restore how the results looked: drill level, chart siz
 
 test('back and forward step along the drill-down; a link to a group the results lack says so', async ({
   page,
+  dashboard,
 }) => {
-  await runClustersQuery(page);
-  const clusters = pivotTable(page);
+  await dashboard.runClustersQuery();
+  const clusters = dashboard.pivotTable();
   const queryUrl = page.url();
   await firstBodyRow(clusters)
     .getByRole('button', { name: /break down by service$/ })
     .click();
-  await expect(pivotTable(page, 'service')).toBeVisible();
+  await expect(dashboard.pivotTable('service')).toBeVisible();
   const drilledUrl = page.url();
   expect(drilledUrl).toContain('d=clusters:');
 
@@ -124,7 +122,7 @@ test('back and forward step along the drill-down; a link to a group the results 
   await expect(clusters).toBeVisible({ timeout: 60_000 });
   await page.goForward();
   await expect(page).toHaveURL(drilledUrl);
-  await expect(pivotTable(page, 'service')).toBeVisible({ timeout: 60_000 });
+  await expect(dashboard.pivotTable('service')).toBeVisible({ timeout: 60_000 });
 
   await page.goto(drilledUrl.replace(/d=clusters:[0-9a-f]{24}/, `d=clusters:${'f'.repeat(24)}`));
   const notice = page.getByRole('alert').filter({ hasText: 'Parts of this link were ignored' });

@@ -1,38 +1,27 @@
-import { expect, test } from '@playwright/test';
-import {
-  axeViolations,
-  chooseGroupBy,
-  pickFirst,
-  readControls,
-  runQuery,
-  waitForForm,
-} from '../fixtures/dashboard';
-import { simulator } from '../fixtures/simulator';
-
-test.beforeEach(async () => {
-  await simulator.clearFaults();
-});
+import { dashboardPage } from '../fixtures/dashboard';
+import { expect, test } from '../fixtures/test';
 
 test('a saved preset opens from its link in a fresh browser with the same controls and results', async ({
   page,
   context,
   browser,
+  dashboard,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
-  await waitForForm(page);
-  await pickFirst(page, 'Projects');
-  await chooseGroupBy(page, 'Projects');
+  await dashboard.waitForForm();
+  await dashboard.pickFirst('Projects');
+  await dashboard.chooseGroupBy('Projects');
   await page.getByRole('switch', { name: 'Include partially matching charges' }).check();
-  const total = await runQuery(page);
-  const controls = await readControls(page);
+  const total = await dashboard.runQuery();
+  const controls = await dashboard.readControls();
   expect(controls.projects.chips).toHaveLength(1);
 
   await page.getByRole('button', { name: 'Save as preset' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save as preset' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill('E2E: first project, exact months');
   await expect(dialog.getByRole('radio', { name: /^These exact months: / })).toBeChecked();
-  expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
+  expect(await dashboard.axeViolations('[role="dialog"]')).toEqual([]);
   await dialog.getByRole('button', { name: 'Save preset' }).click();
   await expect(dialog).toBeHidden();
 
@@ -49,7 +38,7 @@ test('a saved preset opens from its link in a fresh browser with the same contro
     await other.goto(link);
     await expect(other.getByRole('heading', { name: 'Results' })).toBeVisible();
     await expect(other.getByTestId('grand-total')).toHaveText(total);
-    expect(await readControls(other)).toEqual(controls);
+    expect(await dashboardPage(other).readControls()).toEqual(controls);
     await expect(other.getByRole('region', { name: 'Preset' })).toContainText(
       'E2E: first project, exact months',
     );
@@ -61,47 +50,52 @@ test('a saved preset opens from its link in a fresh browser with the same contro
 
 test('refresh, back and forward restore the controls and the results from the URL', async ({
   page,
+  dashboard,
 }) => {
   await page.goto('/');
-  await waitForForm(page);
-  const totalA = await runQuery(page);
-  const a = { url: page.url(), controls: await readControls(page) };
+  await dashboard.waitForForm();
+  const totalA = await dashboard.runQuery();
+  const a = { url: page.url(), controls: await dashboard.readControls() };
   expect(new URL(a.url).searchParams.get('v')).toBe('1');
 
-  await pickFirst(page, 'Projects');
-  await chooseGroupBy(page, 'Projects');
+  await dashboard.pickFirst('Projects');
+  await dashboard.chooseGroupBy('Projects');
   // Editing replaces the entry: the results on screen are no longer those of the controls.
   await expect(page).not.toHaveURL(/[?&]run=1/);
-  const totalB = await runQuery(page);
-  const b = { url: page.url(), controls: await readControls(page) };
+  const totalB = await dashboard.runQuery();
+  const b = { url: page.url(), controls: await dashboard.readControls() };
   expect(b.url).toContain('g=projects');
 
   await page.reload();
   await expect(page.getByTestId('grand-total')).toHaveText(totalB);
-  await expect.poll(() => readControls(page)).toEqual(b.controls);
+  await expect.poll(() => dashboard.readControls()).toEqual(b.controls);
 
   await page.goBack();
   await expect(page).toHaveURL(a.url);
   await expect(page.getByTestId('grand-total')).toHaveText(totalA);
-  await expect.poll(() => readControls(page)).toEqual(a.controls);
+  await expect.poll(() => dashboard.readControls()).toEqual(a.controls);
 
   await page.goForward();
   await expect(page).toHaveURL(b.url);
   await expect(page.getByTestId('grand-total')).toHaveText(totalB);
-  await expect.poll(() => readControls(page)).toEqual(b.controls);
+  await expect.poll(() => dashboard.readControls()).toEqual(b.controls);
 });
 
-test('a link with parameters the page cannot use says so and opens the rest', async ({ page }) => {
+test('a link with parameters the page cannot use says so and opens the rest', async ({
+  page,
+  dashboard,
+}) => {
   await page.goto('/?v=1&org=not-an-id&from=2025-13&g=projects&colour=blue');
   const notice = page.getByRole('alert').filter({ hasText: 'Parts of this link were ignored' });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('colour');
-  await waitForForm(page);
+  await dashboard.waitForForm();
   await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveValue('Projects');
 });
 
 test('an unknown or malformed share link shows a friendly page with a way to the dashboard', async ({
   page,
+  dashboard,
 }) => {
   for (const path of ['/p/AAAAAAAAAAAAAAAAAAAAAA', '/p/not-a-preset']) {
     await page.goto(path);
@@ -109,8 +103,8 @@ test('an unknown or malformed share link shows a friendly page with a way to the
       page.getByText("This link doesn't lead to a saved view — it may have been deleted."),
     ).toBeVisible();
   }
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await dashboard.axeViolations()).toEqual([]);
   await page.getByRole('link', { name: 'Go to the dashboard' }).click();
-  await waitForForm(page);
+  await dashboard.waitForForm();
   expect(new URL(page.url()).pathname).toBe('/');
 });

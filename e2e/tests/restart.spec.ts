@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { waitForForm } from '../fixtures/dashboard';
-import { kill, startAtlasAndBff, type AtlasAndBff } from '../fixtures/processes';
+import { expect, test } from '../fixtures/test';
 
 /**
  * Issue 6: killing the BFF while a query processes and starting it again, the page (still
@@ -12,18 +10,10 @@ import { kill, startAtlasAndBff, type AtlasAndBff } from '../fixtures/processes'
 const DEMO_CLIENT_ID = 'mdb_sa_id_demo000000000000000000';
 const DEMO_CLIENT_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 
-let stack: AtlasAndBff | undefined;
-
-test.afterEach(async () => {
-  await stack?.stop('SIGKILL');
-});
-
-test('a page polling through a BFF restart gets its result without resubmitting', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  // Atlas takes 8 s per query: long enough to kill the BFF in the middle of it.
-  stack = await startAtlasAndBff({
+test.use({
+  serverOptions: {
+    simulator: 'standalone',
+    // Atlas takes 8 s per query: long enough to kill the BFF in the middle of it.
     simulatorEnv: { SIMULATOR_PROCESSING_MS: '8000' },
     bffEnv: {
       ATLAS_CLIENT_ID: DEMO_CLIENT_ID,
@@ -32,16 +22,24 @@ test('a page polling through a BFF restart gets its result without resubmitting'
       JOB_LEASE_MS: '1000',
       JOB_SWEEP_MS: '200',
     },
-  });
-  const { bffUrl, simUrl } = stack;
+  },
+});
+
+test('a page polling through a BFF restart gets its result without resubmitting', async ({
+  page,
+  dashboard,
+  servers,
+  simulator,
+}) => {
+  test.setTimeout(120_000);
   const creates: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && /\/cost-queries(\?|$)/.test(request.url())) {
       creates.push(request.url());
     }
   });
-  await page.goto(bffUrl);
-  await waitForForm(page);
+  await page.goto('/');
+  await dashboard.waitForForm();
   // Killed once the query is Atlas's to finish: created, and polled at least once.
   const polled = page.waitForResponse(
     (response) =>
@@ -54,15 +52,14 @@ test('a page polling through a BFF restart gets its result without resubmitting'
   const status = page.getByRole('status');
   await expect(status).toContainText('Running query…');
 
-  await kill(stack.bff, 'SIGKILL');
+  await servers.killBff('SIGKILL');
   await expect(status).toContainText('Reconnecting…', { timeout: 30_000 });
   await expect(status).toContainText('Running query…');
 
-  await stack.restartBff();
+  await servers.restartBff();
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible({ timeout: 60_000 });
   await expect(status).not.toContainText('Reconnecting');
 
   expect(creates).toHaveLength(1);
-  const log = (await (await fetch(`${simUrl}/__sim/requests`)).json()) as { route: string }[];
-  expect(log.filter((entry) => entry.route === 'createUsage')).toHaveLength(1);
+  expect(await simulator.requestsTo('createUsage')).toHaveLength(1);
 });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import {
   formatChange,
   formatPercent,
@@ -7,25 +7,22 @@ import {
   usdToCents,
 } from '../fixtures/cost-api';
 import { readCsv } from '../fixtures/csv-download';
+import { firstBodyRow } from '../fixtures/dashboard';
 import { lastMonthChange } from '../fixtures/expected-pivot';
-import { firstBodyRow, pivotTable, runClustersQuery } from '../fixtures/results-page';
-import { simulator } from '../fixtures/simulator';
+import { expect, test } from '../fixtures/test';
 
 // Amounts are checked as the page formats them in en-US.
 test.use({ locale: 'en-US' });
 
-test.beforeEach(async () => {
-  await simulator.clearFaults();
-});
-
-async function cellsOf(row: ReturnType<Page['getByRole']>): Promise<string[]> {
+async function cellsOf(row: Locator): Promise<string[]> {
   return row.locator('th, td').allTextContents();
 }
 
 test('a clusters query shows the chart, the pivot with exact totals and changes, and every row', async ({
   page,
+  dashboard,
 }) => {
-  const { done, expected } = await runClustersQuery(page);
+  const { done, expected } = await dashboard.runClustersQuery();
   const now = await serverNow(page.request);
 
   await expect(page.getByTestId('grand-total')).toHaveText(formatUsd(expected.grand));
@@ -40,7 +37,7 @@ test('a clusters query shows the chart, the pivot with exact totals and changes,
   await expect(page.getByText(/^Month total \$/)).toBeVisible();
 
   // Totals row: every month and the grand total, to the cent.
-  const table = pivotTable(page);
+  const table = dashboard.pivotTable();
   const totals = await cellsOf(table.getByTestId('pivot-total-row'));
   expect(totals.slice(0, expected.months.length + 2)).toEqual([
     'Total',
@@ -93,9 +90,10 @@ test('a clusters query shows the chart, the pivot with exact totals and changes,
 test('exports sum to the grand total on the page, without another API call', async ({
   page,
   context,
+  dashboard,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const { expected } = await runClustersQuery(page);
+  const { expected } = await dashboard.runClustersQuery();
   const shown = usdToCents((await page.getByTestId('grand-total').textContent()) ?? '');
   expect(shown).toBe(expected.grand);
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { runQuery, waitForForm } from '../fixtures/dashboard';
-import { repoRoot, startAtlasAndBff, type AtlasAndBff } from '../fixtures/processes';
+import type { Browser, Page } from '@playwright/test';
+import { dashboardPage } from '../fixtures/dashboard';
+import { repoRoot } from '../fixtures/processes';
+import { expect, test } from '../fixtures/test';
 
 /**
  * Issue 7: the deployment guide's trusted-proxy example (docs/deployment.md §8,
@@ -14,12 +15,9 @@ const EXAMPLE_CONFIG = path.join(repoRoot, 'docs/examples/ace-config.example.jso
 const DEMO_SA_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 const DEMO_PRIVATE_KEY = '00000000-0000-4000-a000-000000000000';
 
-let stack: AtlasAndBff;
-let bffUrl: string;
-let simUrl: string;
-
-test.beforeAll(async () => {
-  stack = await startAtlasAndBff({
+test.use({
+  serverOptions: {
+    simulator: 'standalone',
     simulatorEnv: { SIMULATOR_PROCESSING_MS: '600' },
     // The guide's variables, verbatim (ATLAS_BASE_URL: the simulator, set by the fixture).
     bffEnv: {
@@ -29,16 +27,14 @@ test.beforeAll(async () => {
       AUTH_MODE: 'trusted-proxy',
       TRUSTED_PROXIES: '127.0.0.1',
     },
-  });
-  ({ bffUrl, simUrl } = stack);
+  },
 });
 
-test.afterAll(() => stack.stop());
-
 /** A browser as the proxy would present it: every request carries the user's headers. */
-async function pageAs(browser: Browser, headers: Record<string, string>) {
-  const context = await browser.newContext({ baseURL: bffUrl, extraHTTPHeaders: headers });
-  return { context, page: await context.newPage() };
+async function pageAs(browser: Browser, baseURL: string, headers: Record<string, string>) {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
+  const page = await context.newPage();
+  return { context, page, dashboard: dashboardPage(page) };
 }
 
 async function orgOptions(page: Page): Promise<string[]> {
@@ -48,45 +44,56 @@ async function orgOptions(page: Page): Promise<string[]> {
   return options;
 }
 
-test('alice sees only the organization granted to her and gets its costs', async ({ browser }) => {
-  const { context, page } = await pageAs(browser, { 'X-Forwarded-Email': 'alice@example.com' });
+test('alice sees only the organization granted to her and gets its costs', async ({
+  browser,
+  servers,
+}) => {
+  const { context, page, dashboard } = await pageAs(browser, servers.bffUrl, {
+    'X-Forwarded-Email': 'alice@example.com',
+  });
   await page.goto('/');
-  await waitForForm(page);
+  await dashboard.waitForForm();
   await expect(page.getByLabel('Signed in as alice@example.com')).toBeVisible();
   expect(await orgOptions(page)).toEqual(['Acme-Retail']);
-  const total = await runQuery(page);
+  const total = await dashboard.runQuery();
   expect(total).toMatch(/\$\d/);
   await context.close();
 });
 
-test('the finance group sees every organization of both connections', async ({ browser }) => {
-  const { context, page } = await pageAs(browser, {
+test('the finance group sees every organization of both connections', async ({
+  browser,
+  servers,
+}) => {
+  const { context, page, dashboard } = await pageAs(browser, servers.bffUrl, {
     'X-Forwarded-Email': 'fran@example.com',
     'X-Forwarded-Groups': 'staff,finance',
   });
   await page.goto('/');
-  await waitForForm(page);
+  await dashboard.waitForForm();
   expect((await orgOptions(page)).sort()).toEqual(['Acme-Holdings', 'Acme-Labs', 'Acme-Retail']);
   await context.close();
 });
 
 test('a user with no grant sees no organization, and Atlas is never asked about one', async ({
   browser,
+  servers,
+  simulator,
 }) => {
-  await fetch(`${simUrl}/__sim/requests`, { method: 'DELETE' });
-  const { context, page } = await pageAs(browser, { 'X-Forwarded-Email': 'sam@example.com' });
+  const { context, page } = await pageAs(browser, servers.bffUrl, {
+    'X-Forwarded-Email': 'sam@example.com',
+  });
   await page.goto('/');
   await expect(page.getByText('No organizations you have access to')).toBeVisible();
-  const log = (await (await fetch(`${simUrl}/__sim/requests`)).json()) as Array<{
-    route: string;
-  }>;
-  const routes = log.map((r) => r.route);
+  const routes = (await simulator.requests()).map((r) => r.route);
   expect(routes.filter((r) => r !== 'listOrgs' && r !== 'oauthToken')).toEqual([]);
   await context.close();
 });
 
-test('without the proxy’s headers the page says the user is not signed in', async ({ browser }) => {
-  const { context, page } = await pageAs(browser, {});
+test('without the proxy’s headers the page says the user is not signed in', async ({
+  browser,
+  servers,
+}) => {
+  const { context, page } = await pageAs(browser, servers.bffUrl, {});
   await page.goto('/');
   await expect(page.getByRole('alert').filter({ hasText: 'You are not signed in' })).toBeVisible();
   await context.close();

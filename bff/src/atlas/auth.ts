@@ -3,7 +3,6 @@ import { AtlasAuthError } from './errors';
 import { sendRaw, type RawRequest, type RawResponse, type RawResult } from './http';
 import type { TokenSource } from './oauth';
 import { toApiError } from './responses';
-import { StopRetrying } from './retry';
 
 /** Sends one request with credentials, answering Atlas's 401s as the scheme requires. */
 export interface Authenticator {
@@ -25,21 +24,13 @@ const isUnauthorized = (res: RawResult): res is RawResponse =>
  * early: re-mint once and retry once, never loop (a second 401 is returned as is).
  */
 export function bearerAuthenticator(tokens: TokenSource): Authenticator {
-  const token = async () => {
-    try {
-      return await tokens.getToken();
-    } catch (err) {
-      // The token source already retried its own endpoint; do not retry again per API call.
-      throw new StopRetrying(err);
-    }
-  };
   return {
     async send(req) {
-      const first = await token();
+      const first = await tokens.getToken();
       const res = await sendRaw(withAuthorization(req, `Bearer ${first}`));
       if (!isUnauthorized(res)) return res;
       tokens.invalidate(first);
-      return sendRaw(withAuthorization(req, `Bearer ${await token()}`));
+      return sendRaw(withAuthorization(req, `Bearer ${await tokens.getToken()}`));
     },
     secrets: () => tokens.secrets(),
   };

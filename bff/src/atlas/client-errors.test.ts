@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AtlasApiError, AtlasProtocolError, AtlasTimeoutError } from './errors';
+import type { FaultAction } from '../simulator';
+import { AtlasApiError, AtlasNetworkError, AtlasProtocolError, AtlasTimeoutError } from './errors';
 import {
   callsTo,
   clientFor,
@@ -10,28 +11,77 @@ import {
 
 const started = simulatorPerTest();
 
-describe('failures that are not retried', () => {
-  it('times out a hanging Atlas within timeoutMs and does not retry', async () => {
+// The client makes one attempt per call; whether to try again is the services' decision
+// (upstream-retry.ts), so every failure comes back typed, after exactly one call.
+describe('failures come back typed, after exactly one call', () => {
+  it('times out a hanging Atlas with the call budget’s error', async () => {
     const s = await started();
     const { client } = clientFor(s, 'service-account', { timeoutMs: 200 });
-    await client.listOrgs(); // the token is minted outside the measured call
+    await client.listOrgs(); // the token is minted outside the timed call
     s.faults.add({ route: 'listOrgs', action: { kind: 'hang' } });
-    const begin = Date.now();
     const err = await client.listOrgs().catch((e: unknown) => e);
+    // The per-call deadline fired (not a socket error or an abort), naming call and budget.
     expect(err).toBeInstanceOf(AtlasTimeoutError);
-    expect((err as AtlasTimeoutError).timeoutMs).toBe(200);
-    expect(Date.now() - begin).toBeLessThan(200 + 300);
+    expect(err).toMatchObject({
+      timeoutMs: 200,
+      message: 'Atlas did not answer GET /api/atlas/v2/orgs within 200 ms',
+    });
     expect(callsTo(s, 'listOrgs')).toHaveLength(2);
   });
 
-  it('times out a hanging token endpoint too', async () => {
+  it('times out a hanging token endpoint too, before any API call', async () => {
     const s = await started();
     const { client } = clientFor(s, 'service-account', { timeoutMs: 150 });
     s.faults.add({ route: 'oauthToken', action: { kind: 'hang' } });
-    const begin = Date.now();
-    await expect(client.listOrgs()).rejects.toBeInstanceOf(AtlasTimeoutError);
-    expect(Date.now() - begin).toBeLessThan(150 + 300);
+    const err = await client.listOrgs().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AtlasTimeoutError);
+    expect(err).toMatchObject({
+      timeoutMs: 150,
+      message: 'Atlas did not answer POST /api/oauth/token within 150 ms',
+    });
     expect(callsTo(s, 'listOrgs')).toHaveLength(0);
+  });
+
+  it('reports a 429 with its Retry-After and RateLimit headers', async () => {
+    const s = await started();
+    const { client, meta } = clientFor(s);
+    s.faults.add({
+      route: 'listOrgs',
+      action: { kind: 'status', status: 429, headers: { 'Retry-After': '55' } },
+    });
+    const err = await client.listOrgs().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AtlasApiError);
+    expect(err).toMatchObject({ status: 429, retryAfterMs: 55_000, errorCode: 'RATE_LIMITED' });
+    expect(meta).toEqual([expect.objectContaining({ status: 429, rateLimitRemaining: 0 })]);
+    expect(callsTo(s, 'listOrgs')).toHaveLength(1);
+  });
+
+  it('reads a Retry-After date by the injected clock', async () => {
+    const s = await started();
+    const now = Date.parse('2026-11-15T12:00:00Z');
+    const { client } = clientFor(s, 'service-account', { now: () => now });
+    s.faults.add({
+      route: 'listOrgs',
+      action: {
+        kind: 'status',
+        status: 503,
+        headers: { 'Retry-After': 'Sun, 15 Nov 2026 12:00:30 GMT' },
+      },
+    });
+    await expect(client.listOrgs()).rejects.toMatchObject({ status: 503, retryAfterMs: 30_000 });
+  });
+
+  it.each<[string, FaultAction, new (...args: never[]) => Error]>([
+    ['500', { kind: 'status', status: 500 }, AtlasApiError],
+    ['501', { kind: 'status', status: 501 }, AtlasApiError],
+    ['a reset', { kind: 'reset' }, AtlasNetworkError],
+    ['a body cut short', { kind: 'reset-mid-body' }, AtlasNetworkError],
+  ])('reports %s as a typed error, without trying again', async (_name, action, type) => {
+    const s = await started();
+    const { client } = clientFor(s);
+    s.faults.add({ route: 'listProjects', action });
+    await expect(client.listProjects(firstOrgId(s))).rejects.toBeInstanceOf(type);
+    expect(callsTo(s, 'listProjects')).toHaveLength(1);
   });
 
   it('reports malformed JSON as AtlasProtocolError after one call', async () => {
@@ -50,7 +100,7 @@ describe('failures that are not retried', () => {
     'makes exactly one call on %i and passes on Atlas’s detail',
     async (status) => {
       const s = await started();
-      const { client, sleeps } = clientFor(s);
+      const { client } = clientFor(s);
       const body = {
         detail: `Simulated detail for ${status}.`,
         error: status,
@@ -73,7 +123,6 @@ describe('failures that are not retried', () => {
         badRequestDetail: body.badRequestDetail,
       });
       expect(callsTo(s, 'createUsage')).toHaveLength(1);
-      expect(sleeps).toEqual([]);
     },
   );
 

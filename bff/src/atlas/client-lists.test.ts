@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../simulator';
 import { AtlasInputError } from './errors';
 import {
@@ -106,6 +106,8 @@ describe('ids and tokens are checked before any URL is built', () => {
     sim = await startSimulator();
   });
   afterAll(() => sim.close());
+  // One simulator for the describe; each test reads only the requests it made itself.
+  beforeEach(() => sim.clearRequests());
 
   const notObjectId = fc.string({ maxLength: 40 }).filter((s) => !/^[a-f0-9]{24}$/.test(s));
   const notToken = fc.string({ maxLength: 80 }).filter((s) => !/^[0-9A-Fa-f]{64}$/.test(s));

@@ -120,10 +120,13 @@ describe('with a service account', () => {
     expect(callsTo(sim, 'listOrgs')).toHaveLength(0);
   });
 
-  it('retries a token endpoint outage once per mint, not once per API call', async () => {
+  it('reports a token endpoint outage without calling the API, and mints again next time', async () => {
     sim = await startSimulator();
     const { client } = clientFor(sim);
     sim.faults.add({ route: 'oauthToken', action: { kind: 'status', status: 503 } });
+    // An outage, not refused credentials: the services' retry policy may try again.
+    await expect(client.listOrgs()).rejects.toMatchObject({ name: 'AtlasApiError', status: 503 });
+    expect(callsTo(sim, 'listOrgs')).toHaveLength(0);
     await expect(client.listOrgs()).resolves.toHaveLength(3);
     expect(callsTo(sim, 'oauthToken').map((r) => r.status)).toEqual([503, 200]);
   });

@@ -44,7 +44,7 @@ describe.each(['service-account', 'api-key'] as const)('with %s credentials', (s
       scheme === 'service-account'
         ? { kind: 'service-account', clientId: CANARY.clientId, clientSecret: CANARY.clientSecret }
         : { kind: 'api-key', publicKey: CANARY.publicKey, privateKey: CANARY.privateKey };
-    const { client, logs, meta } = clientFor(sim, scheme, { credentials, maxRetries: 1 });
+    const { client, logs, meta } = clientFor(sim, scheme, { credentials });
     const orgId = firstOrgId(sim);
     const { token } = await client.createUsageQuery(orgId, lastMonthFilter(sim));
     const outputs: unknown[] = [];

@@ -6,8 +6,8 @@ import { AtlasNetworkError, AtlasProtocolError, AtlasTimeoutError } from './erro
  * Why this is hand-written on node:http: Atlas's usage poll may answer with a bare HTTP 102,
  * an interim status that global fetch (undici) never surfaces (it hangs, or fails with
  * UND_ERR_SOCKET when the peer closes). node:http reports it as an 'information' event. No
- * client library exposes 1xx responses together with Digest auth and our own retry and
- * timeout policy, so this small layer owns the socket and nothing else does.
+ * client library exposes 1xx responses together with Digest auth and our own timeout
+ * policy, so this small layer owns the socket and nothing else does.
  */
 
 export interface RawRequest {

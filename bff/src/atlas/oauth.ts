@@ -1,7 +1,6 @@
 import { AtlasAuthError, AtlasProtocolError } from './errors';
 import { sendRaw, type RawResponse } from './http';
 import { parseJsonBody, parseShape, toApiError } from './responses';
-import { withRetry, type RetryPolicy } from './retry';
 import { oauthErrorSchema, tokenResponseSchema } from './schemas';
 
 export interface TokenSourceOptions {
@@ -11,7 +10,6 @@ export interface TokenSourceOptions {
   timeoutMs: number;
   userAgent: string;
   now: () => number;
-  retry: RetryPolicy;
   logger?: { debug(obj: object, msg?: string): void };
 }
 
@@ -75,7 +73,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     if (status >= 300 && status < 400) {
       throw new AtlasProtocolError(OPERATION, `redirect ${status} not followed`, status);
     }
-    // Throttling and outages may pass; anything else means the credentials were refused.
+    // Throttling and outages may pass (the services' retry policy tries again); anything else
+    // means the credentials were refused.
     if (status === 429 || status >= 500) throw toApiError(OPERATION, res, options.now());
     let code: string | undefined;
     try {
@@ -88,7 +87,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   const mint = async (): Promise<string> => {
     const startedAt = options.now();
-    const res = await withRetry(OPERATION, options.retry, requestOnce);
+    const res = await requestOnce();
     const parsed = parseShape(OPERATION, tokenResponseSchema, parseJsonBody(OPERATION, res), 200);
     const ttlMs = parsed.expires_in * 1000;
     // Measured from before the request, so network time only makes us refresh earlier.

@@ -2,7 +2,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import { AtlasApiError, AtlasProtocolError, type AtlasRateLimit } from './errors';
 import type { RawResponse } from './http';
-import { parseRetryAfter } from './retry';
 import { apiErrorSchema } from './schemas';
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -20,6 +19,15 @@ export function rateLimitOf(headers: IncomingHttpHeaders): AtlasRateLimit | unde
   const limit = intHeader(headers, 'ratelimit-limit');
   const remaining = intHeader(headers, 'ratelimit-remaining');
   return limit === undefined && remaining === undefined ? undefined : { limit, remaining };
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Parses JSON or throws AtlasProtocolError; an empty body is never read as "no data". */

@@ -4,7 +4,6 @@ import { scrubSecrets } from './errors';
 import type { RawResponse } from './http';
 import { createTokenSource } from './oauth';
 import { assertSuccess, rateLimitOf } from './responses';
-import { withRetry, type RetryPolicy } from './retry';
 import type { AtlasClientOptions } from './types';
 
 /** The only version the Cost Explorer and picker operations have ever had. */
@@ -36,14 +35,6 @@ export function createTransport(options: AtlasClientOptions): Transport {
   const now = options.now ?? Date.now;
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const { logger } = options;
-  const policy: RetryPolicy = {
-    maxRetries: options.maxRetries,
-    retryBaseMs: options.retryBaseMs,
-    retryMaxMs: options.retryMaxMs,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    random: options.random ?? Math.random,
-    logger,
-  };
   const { credentials } = options;
   const auth: Authenticator =
     credentials.kind === 'service-account'
@@ -55,7 +46,6 @@ export function createTransport(options: AtlasClientOptions): Transport {
             timeoutMs: options.timeoutMs,
             userAgent,
             now,
-            retry: policy,
             logger,
           }),
         )
@@ -73,7 +63,9 @@ export function createTransport(options: AtlasClientOptions): Transport {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(body));
     }
-    const attemptOnce = async (attempt: number) => {
+    // One attempt per call: retries belong to the services (cockatiel), where the circuit
+    // breaker and the per-org budget see every single call.
+    try {
       const started = performance.now();
       const res = await auth.send({
         url,
@@ -87,10 +79,10 @@ export function createTransport(options: AtlasClientOptions): Transport {
       });
       const ms = Math.round(performance.now() - started);
       if (res.kind === 'processing') {
-        logger?.debug({ operation: spec.operation, attempt, ms, processing: true }, 'atlas call');
+        logger?.debug({ operation: spec.operation, ms, processing: true }, 'atlas call');
         return res;
       }
-      logger?.debug({ operation: spec.operation, attempt, ms, status: res.status }, 'atlas call');
+      logger?.debug({ operation: spec.operation, ms, status: res.status }, 'atlas call');
       const rateLimit = rateLimitOf(res.headers);
       options.onResponseMeta?.({
         status: res.status,
@@ -99,11 +91,6 @@ export function createTransport(options: AtlasClientOptions): Transport {
       });
       assertSuccess(spec.operation, res, now());
       return res;
-    };
-    try {
-      // One policy for every call, the create POST included: a repeated create at worst starts
-      // a second Atlas query job whose token nobody polls, which costs nothing but quota.
-      return await withRetry(spec.operation, policy, attemptOnce, spec.signal);
     } catch (err) {
       throw scrub(err);
     }

@@ -26,15 +26,9 @@ export interface AtlasClientOptions {
   timeoutMs: number;
   /** After an interim 102, wait this long for a final response; then report "processing". */
   processingGraceMs: number;
-  /** Extra attempts after the first (network errors, 429, 5xx except 501). */
-  maxRetries: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
   userAgent?: string;
   /** Never receives secrets, tokens or headers. */
   logger?: AtlasLogger;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
   /** Clock for token expiry and Retry-After dates. */
   now?: () => number;
   onResponseMeta?: (meta: AtlasResponseMeta) => void;

@@ -8,30 +8,53 @@ export interface RetryOptions {
   baseMs: number;
   maxMs: number;
   random?: () => number;
+  /** Told of each retry before its wait: which retry, after what failure, how long until. */
+  logger?: { warn(obj: object, msg?: string): void };
 }
 
 /**
- * In-request retries for the short reads (picker lists): network errors, 5xx and a 429 whose
- * Retry-After fits in `maxMs`. Timeouts are not retried (the budget is spent) and neither is
- * anything the circuit breaker refused. Cost queries do not use this: their poll loop is their
- * retry, so every call is retried in exactly one place.
+ * Which Atlas failures are worth another try within the request: network errors, 5xx other than
+ * 501, unreadable answers, and a 429 whose Retry-After fits in `maxMs` (a longer one goes back to
+ * the caller, who can say when to come back). Timeouts are not retried (the budget is spent), nor
+ * are 4xx, refused credentials, redirects, or anything the circuit breaker refused.
+ */
+function isRetryable(err: unknown, maxMs: number): boolean {
+  if (err instanceof AtlasTimeoutError) return false;
+  if (isRateLimited(err)) return (err.retryAfterMs ?? 0) <= maxMs;
+  return isOutage(err) && !(err instanceof AtlasApiError && err.status === 501);
+}
+
+/**
+ * In-request retries for the short reads (picker lists), and the only retry engine in front of
+ * the Atlas client (which makes one attempt per call). Cost queries do not use this: their poll
+ * loop is their retry, so every call is retried in exactly one place.
  */
 export function createUpstreamRetry(options: RetryOptions) {
   const random = options.random ?? Math.random;
-  const retryable = (err: Error) => {
-    if (err instanceof AtlasTimeoutError) return false;
-    if (isRateLimited(err)) return (err.retryAfterMs ?? 0) <= options.maxMs;
-    return isOutage(err) && !(err instanceof AtlasApiError && err.status === 501);
-  };
-  const policy = retry(handleWhen(retryable), {
-    maxAttempts: options.maxRetries,
-    // Full jitter (AWS Builders' Library), never sooner than Atlas's Retry-After.
-    backoff: new DelegateBackoff((context) => {
-      const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** (context.attempt - 1));
-      const failure = 'error' in context.result ? context.result.error : undefined;
-      const retryAfter = failure instanceof AtlasApiError ? (failure.retryAfterMs ?? 0) : 0;
-      return Math.max(retryAfter, Math.floor(random() * ceiling));
-    }),
+  const policy = retry(
+    handleWhen((err) => isRetryable(err, options.maxMs)),
+    {
+      maxAttempts: options.maxRetries,
+      // Full jitter (AWS Builders' Library), never sooner than Atlas's Retry-After.
+      backoff: new DelegateBackoff((context) => {
+        const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** (context.attempt - 1));
+        const failure = 'error' in context.result ? context.result.error : undefined;
+        const retryAfter = failure instanceof AtlasApiError ? (failure.retryAfterMs ?? 0) : 0;
+        return Math.max(retryAfter, Math.floor(random() * ceiling));
+      }),
+    },
+  );
+  policy.onRetry((event) => {
+    const error = 'error' in event ? event.error : undefined;
+    options.logger?.warn(
+      {
+        retry: event.attempt,
+        delayMs: event.delay,
+        error: error?.name,
+        status: error instanceof AtlasApiError ? error.status : undefined,
+      },
+      'retrying Atlas call',
+    );
   });
   return <T>(call: () => Promise<T>): Promise<T> => policy.execute(() => call());
 }

@@ -44,10 +44,8 @@ export function createUpstreamServices(deps: {
       const atlas: AtlasClient = createAtlasClient({
         baseUrl: target.baseUrl,
         credentials: target.credentials,
-        ...config.atlasHttp,
-        // Retries happen in one layer, the services' (picker retries, the query jobs' loop),
-        // where the circuit breaker and the per-org budget see every single call.
-        maxRetries: 0,
+        timeoutMs: config.atlasHttp.timeoutMs,
+        processingGraceMs: config.atlasHttp.processingGraceMs,
         userAgent: 'atlas-cost-explorer-bff/0.1',
         logger: connectionLogger,
         onResponseMeta: capacity.onResponseMeta,
@@ -64,6 +62,7 @@ export function createUpstreamServices(deps: {
     maxRetries: config.atlasHttp.maxRetries,
     baseMs: config.atlasHttp.retryBaseMs,
     maxMs: config.atlasHttp.retryMaxMs,
+    logger,
   });
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const budgets = {

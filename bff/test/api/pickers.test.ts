@@ -56,11 +56,13 @@ describe('picker lists', () => {
   });
 
   it('reuses picker lists instead of asking Atlas again', async () => {
+    await stack.api('/api/orgs'); // cached now, whether or not an earlier test asked
     stack.simulator.clearRequests();
     await stack.api('/api/orgs');
     await stack.api('/api/orgs');
     expect(stack.simulator.requests.filter((r) => r.route === 'listOrgs')).toHaveLength(0);
   });
+
   it('adds deleted clusters Atlas still lists, flagged, only when asked', async () => {
     const orgId = stack.simulator.dataset.orgs[0]!.id;
     type Cluster = { id: string; name: string; deleted?: boolean };

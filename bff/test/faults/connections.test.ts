@@ -25,16 +25,15 @@ beforeEach(() => {
 });
 
 describe('broken connections: the browser always gets an answer, and the next one works', () => {
-  it('when Atlas accepts the create and never answers, the browser gets 504 within the timeout', async () => {
+  it('when Atlas accepts the create and never answers, the browser gets 504 from the call’s timeout', async () => {
     stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'hang' } });
-    const started = Date.now();
     const res = await createQuery(stack, orgId, closedMonths(1));
-    const tookMs = Date.now() - started;
     expect(res.status).toBe(504);
-    // The timeout is the behaviour under test; 1 s covers the store's writes and two loopback
-    // hops on a busy CI machine.
-    expect(tookMs).toBeGreaterThanOrEqual(TIMEOUT_MS);
-    expect(tookMs).toBeLessThan(TIMEOUT_MS + 1000);
+    // The problem names the budget that fired: the per-call ATLAS_TIMEOUT_MS, not the deadline.
+    expect(await res.json()).toMatchObject({
+      title: 'Atlas did not answer in time',
+      detail: `No answer from Atlas within ${TIMEOUT_MS} ms. Try again in a moment.`,
+    });
     expect(upstreamCalls(stack.simulator, 'createUsage')).toHaveLength(1);
   });
 

@@ -5,12 +5,11 @@ import { createAtlasClient } from '../client';
 import type { AtlasClient, AtlasClientOptions } from '../types';
 
 /**
- * Test wiring: a real simulator on a loopback port and a client whose sleep, jitter and log
- * are recorded, so retry tests assert on the waits instead of waiting.
+ * Test wiring: a real simulator on a loopback port and a client whose log and response
+ * metadata are recorded. The client makes one attempt per call (retries are the services').
  */
 export interface TestClient {
   client: AtlasClient;
-  sleeps: number[];
   logs: { level: 'debug' | 'warn'; obj: object; msg?: string }[];
   meta: { status: number; rateLimitLimit?: number; rateLimitRemaining?: number }[];
 }
@@ -28,7 +27,6 @@ export function clientFor(
   scheme: Scheme = 'service-account',
   overrides: Partial<AtlasClientOptions> = {},
 ): TestClient {
-  const sleeps: number[] = [];
   const logs: TestClient['logs'] = [];
   const meta: TestClient['meta'] = [];
   const credentials: AtlasClientOptions['credentials'] =
@@ -48,15 +46,7 @@ export function clientFor(
     credentials,
     timeoutMs: 2_000,
     processingGraceMs: 100,
-    maxRetries: 3,
-    retryBaseMs: 10,
-    retryMaxMs: 5_000,
     userAgent: 'atlas-cost-explorer-bff/test',
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-    random: () => 0.5,
     logger: {
       debug: (obj, msg) => logs.push({ level: 'debug', obj, msg }),
       warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
@@ -64,7 +54,7 @@ export function clientFor(
     onResponseMeta: (m) => meta.push(m),
     ...overrides,
   });
-  return { client, sleeps, logs, meta };
+  return { client, logs, meta };
 }
 
 /** Requests the simulator saw for one route (the token endpoint and 401 challenges apart). */
