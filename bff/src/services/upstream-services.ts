@@ -87,6 +87,7 @@ export function createUpstreamServices(deps: {
   const costQueries = createCostQueryService({
     connections,
     scope,
+    lists: pickers,
     audit,
     capacity,
     limiter: budgets.queries,
