@@ -41,6 +41,9 @@ function migrateV1ToV2(params: unknown): unknown {
     description: '',
     orgId: v1.orgId,
     filters: {
+      // v1's page grouped by organization over its own organization alone (it named it in
+      // Atlas's body); v2 says so with an organizations filter, as v2's page wrote it.
+      organizations: v1.groupBy === 'organizations' ? [v1.orgId] : undefined,
       projects: nonEmpty(v1.filters.projects),
       clusters: nonEmpty(v1.filters.clusters),
       services: nonEmpty(v1.filters.services),
@@ -102,9 +105,10 @@ function migrateV2ToV3(params: unknown): unknown {
             }
           : { kind: 'relative', period: v2.range.period },
       // An organizations list (the page wrote [orgId] to group by organization) is kept as it
-      // was, so the preset still covers exactly what it covered.
+      // was, so the preset still covers exactly what it covered; without one, v2's page opened a
+      // group-by-organization preset over its own organization alone, so that is what it means.
       filters: {
-        organizations: organizations ?? [],
+        organizations: organizations ?? (v2.groupBy === 'organizations' ? [v2.orgId] : []),
         projects: projects ?? [],
         clusters: clusters ?? [],
         services: services ?? [],
