@@ -22,8 +22,7 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
     data: {
       name: 'E2E rolling quarter',
       description: 'For the finance review',
-      orgId,
-      range: { kind: 'relative', period: 'last-3-complete-months' },
+      query: { orgId, period: { kind: 'relative', period: 'last-3-complete-months' } },
     },
   });
   expect(created.status()).toBe(201);
@@ -45,8 +44,7 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
     data: {
       name: 'E2E rolling quarter',
       description: 'For the finance review (edited elsewhere)',
-      orgId,
-      range: { kind: 'relative', period: 'last-3-complete-months' },
+      query: { orgId, period: { kind: 'relative', period: 'last-3-complete-months' } },
     },
   });
   expect(elsewhere.status()).toBe(200);
