@@ -66,7 +66,7 @@ test('refresh, back and forward restore the controls and the results from the UR
   await waitForForm(page);
   const totalA = await runQuery(page);
   const a = { url: page.url(), controls: await readControls(page) };
-  expect(new URL(a.url).searchParams.get('v')).toBe('1');
+  expect(new URL(a.url).searchParams.get('v')).toBe('2');
 
   await pickFirst(page, 'Projects');
   await chooseGroupBy(page, 'Projects');
