@@ -142,6 +142,29 @@ describe('the dashboard', () => {
     expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/cost-queries/`)).toHaveLength(polls);
   });
 
+  it('shows a failed drill-down step in the same panel, and Retry asks again as a new job', async () => {
+    let failing = true;
+    const { user, api } = await renderDashboard({
+      usage: USAGE,
+      failureFor: (query) =>
+        failing && query.groupBy === 'projects'
+          ? { title: 'Atlas timed out', detail: 'No answer after 120 s.', status: 504 }
+          : undefined,
+    });
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    const table = await screen.findByRole('table', { name: /Cost by service/ }, simulated);
+    await user.click(
+      within(table).getByRole('button', { name: /^Clusters\W+break down by project$/ }),
+    );
+    expect(await screen.findByText('Query failed: Atlas timed out', {}, simulated)).toBeTruthy();
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('table', { name: /Cost by project/ }, simulated)).toBeTruthy();
+    const posts = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
+    expect(posts).toHaveLength(3);
+    expect(posts[2]?.body).toEqual(posts[1]?.body);
+  });
+
   it('cancels a running query: DELETE, back to idle, no more polling', async () => {
     const { user, api } = await renderDashboard({ processingPolls: 1000 });
     await user.click(screen.getByRole('button', { name: 'Run query' }));

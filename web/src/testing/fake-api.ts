@@ -67,6 +67,8 @@ export interface FakeApiOptions {
   createProblems?: Problem[];
   /** Make the finished query a failure instead. */
   failure?: { title: string; detail: string; status: number };
+  /** The same, per question (asked when the query finishes). */
+  failureFor?: (query: DashboardQuery) => FakeApiOptions['failure'];
   /** More endpoints (e.g. fake-presets.ts): answers first, `undefined` to pass. */
   extra?: (request: FakeRequest) => Response | undefined;
 }
@@ -162,7 +164,8 @@ export function installFakeApi(options: FakeApiOptions = {}) {
         const elapsedMs = Date.now() - query.createdAt;
         return json({ ...base, status: 'processing', elapsedMs }, 200, { 'Retry-After': '1' });
       }
-      if (options.failure) return json({ ...base, status: 'failed', error: options.failure });
+      const failure = options.failureFor?.(query.query) ?? options.failure;
+      if (failure) return json({ ...base, status: 'failed', error: failure });
       const usage = options.usage ?? [];
       return json({
         ...base,
