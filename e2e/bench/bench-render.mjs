@@ -61,8 +61,11 @@ const browser = await chromium.launch({
 try {
   const meta = await (await fetch(`${bff.url}/api/meta`, { headers: { 'X-CSRF': '1' } })).json();
   const all = await simulatorRows(bff.simulatorUrl, new Date(meta.now));
-  // What the page POSTs: a query the BFF accepts (≤ 500 clusters) over the same months.
-  const request = { ...all.query, clusters: all.clusters.slice(0, 500) };
+  // What the page POSTs: a question the BFF accepts (≤ 500 clusters) over the same months.
+  const request = {
+    ...all.question,
+    filters: { clusters: all.clusters.slice(0, 500) },
+  };
   const runs = { baseline: [], large: [] };
   const sizes = {
     baseline: rowsOfClusters(all.rows, BASELINE_ROWS),
@@ -87,7 +90,7 @@ try {
   ];
   console.log(
     `\nbench:render — simulator scale ${SCALE}, ${all.rows.length.toLocaleString('en-US')} rows available; ` +
-      `${sizes.large.length.toLocaleString('en-US')} vs ${sizes.baseline.length.toLocaleString('en-US')} rows (grouped by cluster, ${all.query.startDate} to ${all.query.endDate} exclusive); ` +
+      `${sizes.large.length.toLocaleString('en-US')} vs ${sizes.baseline.length.toLocaleString('en-US')} rows (grouped by cluster, ${all.question.period.first} to ${all.question.period.last}); ` +
       `median of ${RUNS} runs each\n`,
   );
   console.log(

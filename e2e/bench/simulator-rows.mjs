@@ -52,7 +52,12 @@ export async function simulatorRows(simUrl, now) {
         clusterId: row.clusterId ?? clusterUniqueId,
         usageAmountCents: Math.round(usageAmount * 100),
       }));
-      return { rows, query, clusters: query.clusters };
+      // The same question as the page asks it (inclusive months; the org is the page's path's).
+      const question = {
+        period: { kind: 'months', first: query.startDate, last: monthStart(now, 0) },
+        groupBy: 'clusters',
+      };
+      return { rows, query, question, clusters: query.clusters };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

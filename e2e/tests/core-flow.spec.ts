@@ -43,26 +43,27 @@ test('a new user picks filters, runs a query and sees results from the simulator
   });
 });
 
-test('the group-by rule is explained inline and fixed in one click', async ({
+test('grouping by clusters needs no chosen clusters: the BFF names every one to Atlas', async ({
   page,
   simulator,
 }) => {
-  await page.goto('/');
-  await page.getByLabel('Group by').click();
-  await page.getByRole('option', { name: 'Clusters' }).click();
+  const orgs = await page.request.get('/api/orgs', { headers: { 'X-CSRF': '1' } });
+  const orgId = ((await orgs.json()) as { items: { id: string }[] }).items[0]!.id;
+  // A question no other test asks (a relative period in a v2 link), so Atlas sees it: the BFF
+  // would answer a repeat from its cache.
+  await page.goto(`/?v=2&org=${orgId}&period=last-12-months&g=clusters`);
+  await expect(page.getByLabel('Organization')).not.toHaveValue('');
+  await expect(page.getByText('Relative: Last 12 months (including this month)')).toBeVisible();
+  await simulator.clearRequests();
   await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByRole('table', { name: /Cost by cluster and month/ })).toBeVisible();
+  await expect(page.getByText(/needs at least one cluster/i)).toHaveCount(0);
 
-  const error = page.getByText(/needs at least one cluster/i).first();
-  await expect(error).toBeVisible();
-  await page
-    .getByRole('button', {
-      name: /Select all \d+ clusters|Group by services instead|Clear group-by/,
-    })
-    .first()
-    .click();
-  await expect(error).toBeHidden();
-  // Neither the refused Run nor the fix asked Atlas for anything.
-  expect(await simulator.requestsTo('createUsage')).toEqual([]);
+  const creates = await simulator.requestsTo('createUsage');
+  expect(creates).toHaveLength(1);
+  const sent = JSON.parse(creates[0]!.body) as { groupBy: string; clusters?: string[] };
+  expect(sent.groupBy).toBe('clusters');
+  expect(sent.clusters?.length).toBeGreaterThan(0);
 });
 
 test('a failed upstream is explained and can be retried', async ({ page, simulator }) => {

@@ -18,8 +18,7 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
     data: {
       name: 'E2E rolling quarter',
       description: 'For the finance review',
-      orgId,
-      range: { kind: 'relative', period: 'last-3-complete-months' },
+      query: { orgId, period: { kind: 'relative', period: 'last-3-complete-months' } },
     },
   });
   expect(created.status()).toBe(201);
@@ -41,8 +40,7 @@ test('presets are searched, renamed (through a concurrent change) and deleted af
     data: {
       name: 'E2E rolling quarter',
       description: 'For the finance review (edited elsewhere)',
-      orgId,
-      range: { kind: 'relative', period: 'last-3-complete-months' },
+      query: { orgId, period: { kind: 'relative', period: 'last-3-complete-months' } },
     },
   });
   expect(elsewhere.status()).toBe(200);

@@ -56,7 +56,7 @@ test('refresh, back and forward restore the controls and the results from the UR
   await dashboard.waitForForm();
   const totalA = await dashboard.runQuery();
   const a = { url: page.url(), controls: await dashboard.readControls() };
-  expect(new URL(a.url).searchParams.get('v')).toBe('1');
+  expect(new URL(a.url).searchParams.get('v')).toBe('2');
 
   await dashboard.pickFirst('Projects');
   await dashboard.chooseGroupBy('Projects');

@@ -26,7 +26,7 @@ test('drilling into a cluster (keyboard only) splits it by service, and Back res
   await drill.focus();
   const { id } = await createdQuery(page, () => page.keyboard.press('Enter'));
   const drilled = await fetchDone(page.request, orgId, id);
-  expect(drilled.query).toMatchObject({ groupBy: 'services', clusters: [top.id] });
+  expect(drilled.query).toMatchObject({ groupBy: 'services', filters: { clusters: [top.id] } });
 
   // The trail shows where we are; focus moved to it, since the table was replaced.
   const trail = page.getByRole('navigation', { name: 'Drill-down' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { costQueryRequestSchema } from './cost-query';
+import { dashboardQuerySchema, monthSpanSchema } from './dashboard-query';
+import { objectIdSchema } from './ids';
 import { costQueryTotalsSchema, usageRowSchema } from './usage';
 
 export const costQueryStatusValues = ['processing', 'done', 'failed'] as const;
@@ -7,7 +8,12 @@ export const costQueryStatusValues = ['processing', 'done', 'failed'] as const;
 const base = {
   id: z.string(),
   orgId: z.string(),
-  query: costQueryRequestSchema,
+  /** The question as it was asked (its view options are not kept). */
+  query: dashboardQuerySchema,
+  /** The months it covers, as the BFF resolved its period when the query was made. */
+  months: monthSpanSchema,
+  /** The organizations it covers: the ones asked for, or every one the viewer may see. */
+  organizations: z.array(objectIdSchema),
   createdAt: z.iso.datetime(),
 };
 

@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import {
   costQueryIdSchema,
-  costQueryRequestSchemaAt,
+  dashboardQuerySchemaAt,
   objectIdSchema,
   orgPathSchema,
 } from '../contract';
+import { AppError } from '../errors';
 import { viewerOf } from '../http/identity';
 import { parseOr400 } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries';
@@ -15,7 +16,7 @@ const queryPathSchema = z.strictObject({ orgId: objectIdSchema, id: costQueryIdS
 
 /**
  * `?refresh=true` asks for fresh data from Atlas instead of the result cache. It is a query
- * parameter because the body is Atlas's own strict filter and must stay exactly that.
+ * parameter because the body is the dashboard question and must stay exactly that.
  */
 const createOptionsSchema = z.strictObject({
   refresh: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
@@ -32,8 +33,19 @@ export function costQueryRoutes(
   router.post('/orgs/:orgId/cost-queries', createLimit, async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
     const { refresh } = parseOr400(createOptionsSchema, req.query ?? {}, 'query');
-    const query = parseOr400(costQueryRequestSchemaAt(now()), req.body ?? {}, 'body');
-    const created = await costQueries.create(viewerOf(res), orgId, query, {
+    // The body is the dashboard question; its organization may be left to the path.
+    const body: unknown = req.body ?? {};
+    const withOrg = isRecord(body) && body.orgId === undefined ? { ...body, orgId } : body;
+    const question = parseOr400(dashboardQuerySchemaAt(now()), withOrg, 'body');
+    if (question.orgId !== orgId) {
+      throw new AppError({
+        status: 400,
+        title: 'Invalid request',
+        detail: 'Check orgId: it must be the organization in the path',
+        errors: [{ field: 'orgId', message: 'must be the organization in the path' }],
+      });
+    }
+    const created = await costQueries.create(viewerOf(res), question, {
       refresh: refresh === 'true',
     });
     res.status(202).location(`/api/orgs/${orgId}/cost-queries/${created.id}`).json(created);
@@ -55,3 +67,6 @@ export function costQueryRoutes(
 
   return router;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

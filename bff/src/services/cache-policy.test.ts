@@ -6,14 +6,10 @@ const now = new Date('2026-11-27T06:00:00Z');
 
 describe('how long a result is reused', () => {
   it('keeps a range of ended months for hours', () => {
-    expect(resultTtlMs({ startDate: '2026-08-01', endDate: '2026-11-01' }, now, ttls)).toBe(
-      ttls.closedMs,
-    );
+    expect(resultTtlMs({ endDate: '2026-11-01' }, now, ttls)).toBe(ttls.closedMs);
   });
 
   it('keeps a range that includes the current month for minutes', () => {
-    expect(resultTtlMs({ startDate: '2026-10-01', endDate: '2026-12-01' }, now, ttls)).toBe(
-      ttls.openMs,
-    );
+    expect(resultTtlMs({ endDate: '2026-12-01' }, now, ttls)).toBe(ttls.openMs);
   });
 });

@@ -1,4 +1,5 @@
-import { currentMonthStart, monthIndex, type CostQueryRequest } from '../contract';
+import { currentMonthStart, monthIndex } from '../contract';
+import type { AtlasQuery } from './atlas-query';
 
 export interface CacheTtls {
   /** Ranges made only of months that have ended: their costs barely move. */
@@ -12,7 +13,11 @@ export interface CacheTtls {
  * it ends at or before the first day of the current month (UTC, as Atlas bills). A month's
  * invoice may still be finalized a few days after it ends; hours, not days, cover that.
  */
-export function resultTtlMs(query: CostQueryRequest, now: Date, ttls: CacheTtls): number {
+export function resultTtlMs(
+  query: Pick<AtlasQuery, 'endDate'>,
+  now: Date,
+  ttls: CacheTtls,
+): number {
   const closed = monthIndex(query.endDate) <= monthIndex(currentMonthStart(now));
   return closed ? ttls.closedMs : ttls.openMs;
 }

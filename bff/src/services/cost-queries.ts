@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CostQueryCreated, CostQueryRequest } from '../contract';
+import { resolvePeriod, type CostQueryCreated, type DashboardQuery } from '../contract';
 import { notFound } from '../errors';
 import { assertCanSee, type Viewer } from './access';
 import type { Logger } from '../logger';
@@ -10,10 +10,13 @@ import { createJobFailures } from './job-failures';
 import { JobRunner } from './job-runner';
 import type { StepDeps } from './job-step';
 import type { TransitionSettings } from './job-transitions';
-import { queryOf } from './job-step';
 import { viewOf } from './job-view';
 import { assertNothingUnseen, type OrgScope } from './org-scope';
-import { normalizeQuery, queryKeyOf } from './query-key';
+import { queryKeyOf } from './query-key';
+import { toAtlasQuery } from './atlas-query';
+import { groupValuesFor } from './group-values';
+import { jobQueryOf, newJobQuery } from './job-query';
+import type { PickerService } from './pickers';
 
 export interface CostQuerySettings extends TransitionSettings {
   /** A query still processing after this long is failed with a clear message. */
@@ -36,16 +39,17 @@ export interface CostQueryServiceOptions extends StepDeps {
   audit: Logger;
   /** Which organizations a query covers (and whether this organization is served at all). */
   scope: OrgScope;
+  /** Project and cluster lists, to name every value of a group-by that chose none. */
+  lists: Pick<PickerService, 'listProjects' | 'listClusters'>;
   now?: () => number;
 }
 
 export interface CostQueryService {
   /** `refresh`: skip the result cache (an identical query already in flight is still joined). */
-  /** 403 unless the viewer may see the path's org and every org in `query.organizations`. */
+  /** 403 unless the viewer may see the question's org and every org in its `organizations`. */
   create(
     viewer: Viewer,
-    orgId: string,
-    query: CostQueryRequest,
+    question: DashboardQuery,
     options?: { refresh?: boolean },
   ): Promise<CostQueryCreated>;
   /**
@@ -73,7 +77,7 @@ const newJobId = () => randomBytes(16).toString('base64url');
  * results reused until they expire, and every upstream call made by the job's lease holder.
  */
 export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
-  const { jobs, results, settings, logger, audit, replicaId, scope } = options;
+  const { jobs, results, settings, logger, audit, replicaId, scope, lists } = options;
   const now = options.now ?? Date.now;
   const runner = new JobRunner({
     ...options,
@@ -83,20 +87,32 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
 
   return {
-    async create(viewer, orgId, query, createOptions = {}) {
-      assertCanSee(viewer, [orgId, ...(query.organizations ?? [])]);
+    async create(viewer, question, createOptions = {}) {
+      const { orgId } = question;
+      assertCanSee(viewer, [orgId, ...question.filters.organizations]);
       // Always an explicit list: the key (single flight, result cache) includes it, so viewers
       // with different grants never share a job or a result.
-      const organizations = await scope.organizationsFor(viewer, orgId, query.organizations);
-      assertNothingUnseen(await scope.unseen(viewer, query));
-      const normalized = normalizeQuery({ ...query, organizations });
+      const organizations = await scope.organizationsFor(
+        viewer,
+        orgId,
+        question.filters.organizations,
+      );
+      assertNothingUnseen(await scope.unseen(viewer, question.filters));
+      const at = now();
+      const months = resolvePeriod(question.period, new Date(at));
+      const atlasQuery = toAtlasQuery(
+        question,
+        months,
+        organizations,
+        await groupValuesFor(lists, question, organizations),
+      );
+      const query = newJobQuery(atlasQuery, question);
       const record = (jobId: string, outcome: string) =>
         audit.info(
-          { event: 'cost-query', user: viewer.id, orgId, query: normalized, jobId, outcome },
+          { event: 'cost-query', user: viewer.id, orgId, query: atlasQuery, jobId, outcome },
           'cost query requested',
         );
-      const queryKey = queryKeyOf(normalized);
-      const at = now();
+      const queryKey = queryKeyOf(atlasQuery);
       const fresh = createOptions.refresh
         ? undefined
         : await results.findFresh(orgId, queryKey, at);
@@ -105,7 +121,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
           id: newJobId(),
           orgId,
           queryKey,
-          query: normalized,
+          query,
           createdAt: at,
           resultId: fresh.id,
           dataFetchedAt: fresh.fetchedAt,
@@ -118,7 +134,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         id: newJobId(),
         orgId,
         queryKey,
-        query: normalized,
+        query,
         createdAt: at,
         deadlineAt: at + settings.deadlineMs,
         nextAttemptAt: at,
@@ -131,7 +147,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         record(job.id, 'joined');
         return { id: job.id, status: 'processing' };
       }
-      logger.info({ jobId: job.id, orgId, query: normalized }, 'cost query created');
+      logger.info({ jobId: job.id, orgId, query: atlasQuery }, 'cost query created');
       record(job.id, 'created');
       // The creator makes the POST itself, so Atlas's 400 (or 403, 404) reaches this request.
       const report = await runner.runNow(job.id);
@@ -143,30 +159,34 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       assertCanSee(viewer, [orgId]);
       const remembered = doneStates.get(id);
       if (remembered && remembered.orgId === orgId) {
-        if (!mayWatch(viewer, remembered.query)) throw notFound('This query');
+        if (!mayWatch(viewer, remembered.organizations)) throw notFound('This query');
         return { json: remembered.json };
       }
       const job = await jobs.get(id);
+      const query = job && jobQueryOf(job);
       if (
         !job ||
+        !query ||
         job.orgId !== orgId ||
         job.phase === 'cancelled' ||
-        !mayWatch(viewer, job.query as CostQueryRequest)
+        !mayWatch(viewer, query.atlas.organizations)
       ) {
         throw notFound('This query');
       }
-      if (job.phase !== 'done') return viewOf(job, now());
+      if (job.phase !== 'done') return viewOf(job, query, now());
       const result = job.resultId ? await results.get(job.resultId) : undefined;
       if (!result) throw notFound('This query’s result');
-      const view = viewOf(job, now(), result.payload);
-      doneStates.remember(id, { orgId: job.orgId, query: queryOf(job), json: view.json });
+      const view = viewOf(job, query, now(), result.payload);
+      const { organizations } = query.atlas;
+      doneStates.remember(id, { orgId: job.orgId, organizations, json: view.json });
       return view;
     },
 
     async cancel(viewer, orgId, id) {
       assertCanSee(viewer, [orgId]);
       const job = await jobs.get(id);
-      if (!job || job.orgId !== orgId || !mayWatch(viewer, job.query as CostQueryRequest)) {
+      const query = job && jobQueryOf(job);
+      if (!job || !query || job.orgId !== orgId || !mayWatch(viewer, query.atlas.organizations)) {
         throw notFound('This query');
       }
       const phase = await jobs.leave(id, orgId, now());
@@ -179,11 +199,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   };
 }
 
-/**
- * A job is shown only to viewers who may see every organization its query names. A job from
- * before every query named its organizations covers the whole family: only for those who see all.
- */
-function mayWatch(viewer: Viewer, query: Pick<CostQueryRequest, 'organizations'>): boolean {
-  const named = query.organizations ?? [];
-  return named.length > 0 ? named.every((orgId) => viewer.canSee(orgId)) : viewer.seesAll;
+/** A job is shown only to viewers who may see every organization its query names. */
+function mayWatch(viewer: Viewer, organizations: readonly string[]): boolean {
+  return organizations.every((orgId) => viewer.canSee(orgId));
 }

@@ -1,9 +1,7 @@
-import type { CostQueryRequest } from '../contract';
-
 export interface DoneState {
   orgId: string;
-  /** The job's query: who may watch it is decided from its organizations. */
-  query: CostQueryRequest;
+  /** The organizations the job's query covers: who may watch it is decided from them. */
+  organizations: readonly string[];
   /** The browser view, serialized once: polls of a done job send these bytes as they are. */
   json: string;
 }

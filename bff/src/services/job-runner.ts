@@ -9,7 +9,8 @@ import {
 } from '../store/job-types';
 import { resultTtlMs, type CacheTtls } from './cache-policy';
 import type { JobFailures } from './job-failures';
-import { callAtlas, queryOf, type StepDeps } from './job-step';
+import { callAtlas, type StepDeps } from './job-step';
+import { jobQueryOf } from './job-query';
 import { JobSweeper } from './job-sweeper';
 import { donePatch, failedPatch, transition, type TransitionSettings } from './job-transitions';
 
@@ -133,7 +134,8 @@ export class JobRunner {
         );
       }
       const payload = JSON.stringify(result);
-      const ttl = resultTtlMs(queryOf(job), new Date(at), settings.cacheTtl);
+      const query = jobQueryOf(job);
+      const ttl = query ? resultTtlMs(query.atlas, new Date(at), settings.cacheTtl) : 0;
       const { orgId, queryKey } = job;
       await this.deps.results.insert({
         id,

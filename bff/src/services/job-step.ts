@@ -1,5 +1,4 @@
 import { AtlasApiError, type AtlasUsageResult } from '../atlas';
-import { costQueryRequestSchema, type CostQueryRequest } from '../contract';
 import type { JobRecord } from '../store/job-types';
 import type { CapacityTracker } from './api-capacity';
 import type { ApiCapacity } from '../contract';
@@ -9,6 +8,7 @@ import { CircuitOpenError } from './circuit-breaker';
 import type { StepOutcome } from './job-transitions';
 import type { OrgRateLimiter } from './org-rate-limiter';
 import { fromAtlasError, isOutage, isRateLimited } from './upstream-errors';
+import { jobQueryOf, type JobQuery } from './job-query';
 import { toUsageRows } from './usage-rows';
 
 export interface StepDeps {
@@ -23,22 +23,18 @@ export type StepResult = StepOutcome & {
   result?: ReturnType<typeof resultOf>;
 };
 
-/** Stored queries were validated on the way in; parsing again keeps a bad row from reaching Atlas. */
-export const queryOf = (job: JobRecord): CostQueryRequest =>
-  costQueryRequestSchema.parse(job.query);
-
-/**
- * The browser-ready result. Only rows of the organizations the query named survive (a job from
- * before queries always named them keeps every row; only viewers who see everything watch it).
- */
-const resultOf = (job: JobRecord, details: Parameters<typeof toUsageRows>[0]) => {
-  const named = queryOf(job).organizations;
-  const { rows, totals, droppedRows } = toUsageRows(
-    details,
-    named && named.length > 0 ? new Set(named) : undefined,
-  );
+/** The browser-ready result: only rows of the organizations the query named survive. */
+const resultOf = (query: JobQuery, details: Parameters<typeof toUsageRows>[0]) => {
+  const { rows, totals, droppedRows } = toUsageRows(details, new Set(query.atlas.organizations));
   return { usageDetails: rows, totals, droppedRows };
 };
+
+/** A row this version cannot read (see jobQueryOf): failed, never sent to Atlas. */
+const unreadable = new AppError({
+  status: 410,
+  title: 'Query from an earlier version',
+  detail: 'This query was started by an earlier version of the dashboard. Run it again.',
+});
 
 /**
  * One upstream call for a job — the create POST while it is queued, a poll once Atlas gave a
@@ -61,6 +57,8 @@ export async function callAtlas(
       }),
     };
   }
+  const query = jobQueryOf(job);
+  if (!query) return { kind: 'permanent', error: unreadable };
   const waitMs = deps.limiter.take(job.orgId);
   if (waitMs > 0) return { kind: 'throttled', waitMs };
   const { token } = job;
@@ -68,7 +66,7 @@ export async function callAtlas(
   const attempt = await deps.capacity.observe(() =>
     breaker.execute<{ token: string } | AtlasUsageResult>(() =>
       token === null
-        ? atlas.createUsageQuery(job.orgId, queryOf(job), { signal })
+        ? atlas.createUsageQuery(job.orgId, query.atlas, { signal })
         : atlas.getUsageQuery(job.orgId, token, { signal }),
     ),
   );
@@ -77,7 +75,7 @@ export async function callAtlas(
     const answer = attempt.value;
     if ('token' in answer) return { kind: 'submitted', token: answer.token, ...capacity };
     if (answer.status === 'processing') return { kind: 'processing', ...capacity };
-    return { kind: 'done', result: resultOf(job, answer.usageDetails), ...capacity };
+    return { kind: 'done', result: resultOf(query, answer.usageDetails), ...capacity };
   }
   const { error } = attempt;
   if (error instanceof CircuitOpenError) return { kind: 'circuit-open', error };

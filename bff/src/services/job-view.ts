@@ -1,6 +1,7 @@
 import type { CostQueryState } from '../contract';
 import type { JobRecord } from '../store/job-types';
-import { queryOf } from './job-step';
+import { monthsOf } from './atlas-query';
+import type { JobQuery } from './job-query';
 import type { ErrorBody } from './job-transitions';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -16,10 +17,18 @@ const MAX_RETRY_AFTER_S = 60;
  */
 export function viewOf(
   job: JobRecord,
+  query: JobQuery,
   now: number,
   payload?: string,
 ): { json: string; retryAfterSeconds?: number } {
-  const base = { id: job.id, orgId: job.orgId, query: queryOf(job), createdAt: iso(job.createdAt) };
+  const base = {
+    id: job.id,
+    orgId: job.orgId,
+    query: query.question,
+    months: monthsOf(query.atlas),
+    organizations: query.atlas.organizations,
+    createdAt: iso(job.createdAt),
+  };
   if (job.phase === 'done' && payload !== undefined) {
     const head: Omit<Extract<CostQueryState, { status: 'done' }>, 'result'> = {
       ...base,

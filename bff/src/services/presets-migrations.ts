@@ -41,6 +41,9 @@ function migrateV1ToV2(params: unknown): unknown {
     description: '',
     orgId: v1.orgId,
     filters: {
+      // v1's page grouped by organization over its own organization alone (it named it in
+      // Atlas's body); v2 says so with an organizations filter, as v2's page wrote it.
+      organizations: v1.groupBy === 'organizations' ? [v1.orgId] : undefined,
       projects: nonEmpty(v1.filters.projects),
       clusters: nonEmpty(v1.filters.clusters),
       services: nonEmpty(v1.filters.services),
@@ -57,9 +60,70 @@ function migrateV1ToV2(params: unknown): unknown {
   };
 }
 
+/**
+ * v2, frozen: the browser's preset body as it was until the dashboard question became one shape:
+ * top-level `orgId`, `filters` (with `includePartialMatches` inside), `groupBy`, a `range` that
+ * is absolute (Atlas's exclusive end) or relative, and `view`. Only what v3 needs is read here;
+ * v3's own schema checks the result.
+ */
+const presetV2Schema = z.object({
+  name: z.string(),
+  description: z.string().default(''),
+  orgId: z.string(),
+  filters: z
+    .object({
+      organizations: z.array(z.string()).optional(),
+      projects: z.array(z.string()).optional(),
+      clusters: z.array(z.string()).optional(),
+      services: z.array(z.string()).optional(),
+      includePartialMatches: z.boolean().optional(),
+    })
+    .default({}),
+  groupBy: z.string().optional(),
+  range: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('absolute'), startDate: z.string(), endDate: z.string() }),
+    z.object({ kind: z.literal('relative'), period: z.string() }),
+  ]),
+  view: z.record(z.string(), z.unknown()).default({}),
+});
+
+function migrateV2ToV3(params: unknown): unknown {
+  const v2 = presetV2Schema.parse(params);
+  const { includePartialMatches, organizations, projects, clusters, services } = v2.filters;
+  return {
+    name: v2.name,
+    description: v2.description,
+    query: {
+      orgId: v2.orgId,
+      // v3 months are inclusive: the month before v2's exclusive end.
+      period:
+        v2.range.kind === 'absolute'
+          ? {
+              kind: 'months',
+              first: v2.range.startDate,
+              last: monthFromIndex(monthIndex(v2.range.endDate) - 1),
+            }
+          : { kind: 'relative', period: v2.range.period },
+      // An organizations list (the page wrote [orgId] to group by organization) is kept as it
+      // was, so the preset still covers exactly what it covered; without one, v2's page opened a
+      // group-by-organization preset over its own organization alone, so that is what it means.
+      filters: {
+        organizations: organizations ?? (v2.groupBy === 'organizations' ? [v2.orgId] : []),
+        projects: projects ?? [],
+        clusters: clusters ?? [],
+        services: services ?? [],
+      },
+      ...(v2.groupBy !== undefined && { groupBy: v2.groupBy }),
+      includePartialMatches: includePartialMatches ?? false,
+      view: v2.view,
+    },
+  };
+}
+
 /** `MIGRATIONS[n]` turns version n params into version n + 1 params. */
 const MIGRATIONS: Readonly<Record<number, (params: unknown) => unknown>> = {
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };
 
 export class UnreadablePresetError extends Error {

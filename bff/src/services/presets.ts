@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   PRESET_SCHEMA_VERSION,
-  resolveRange,
+  resolvePeriod,
   type PresetParams,
   type PresetResponse,
   type WithheldPart,
@@ -42,12 +42,12 @@ export interface PresetService {
   remove(viewer: Viewer, id: string, expectedVersion: number): Promise<void>;
 }
 
-const orgsOf = (params: Pick<PresetParams, 'orgId' | 'filters'>) => [
-  params.orgId,
-  ...(params.filters.organizations ?? []),
+const orgsOf = ({ query }: Pick<PresetParams, 'query'>) => [
+  query.orgId,
+  ...query.filters.organizations,
 ];
 
-const visibleTo = (viewer: Viewer, params: Pick<PresetParams, 'orgId' | 'filters'>) =>
+const visibleTo = (viewer: Viewer, params: Pick<PresetParams, 'query'>) =>
   orgsOf(params).every((orgId) => viewer.canSee(orgId));
 
 /**
@@ -78,11 +78,10 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
   const present = async (viewer: Viewer, record: PresetRecord): Promise<PresetResponse> => {
     const params = upgradePresetParams(record.schemaVersion, record.params);
     const mine = record.owner === viewer.id;
-    const { filters, view, withheld } = await withhold(viewer, params);
+    const { query, withheld } = await withhold(viewer, params.query);
     return {
       ...params,
-      filters,
-      view,
+      query,
       id: record.id,
       ownedByYou: mine,
       ...(!mine && sharedBy === 'email' && { sharedBy: record.owner }),
@@ -91,29 +90,28 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
       updatedAt: record.updatedAt,
       version: record.version,
       schemaVersion: PRESET_SCHEMA_VERSION,
-      resolved: resolveRange(params.range, now()),
+      resolved: resolvePeriod(params.query.period, now()),
     };
   };
 
-  const withhold = async (viewer: Viewer, params: PresetParams) => {
-    const unseen = await scope.unseen(viewer, {
-      projects: params.filters.projects,
-      clusters: params.filters.clusters,
-      drill: params.view.drill,
-    });
-    if (nothingUnseen(unseen)) return { filters: params.filters, view: params.view, withheld: [] };
-    const keep = (list: string[] | undefined, out: string[]) =>
-      list?.filter((id) => !out.includes(id));
-    const filters = {
-      ...params.filters,
-      projects: keep(params.filters.projects, unseen.projects),
-      clusters: keep(params.filters.clusters, unseen.clusters),
+  const withhold = async (viewer: Viewer, query: PresetParams['query']) => {
+    const { filters } = query;
+    const drill = query.view.drill;
+    const unseen = await scope.unseen(viewer, { ...filters, drill });
+    if (nothingUnseen(unseen)) return { query, withheld: [] };
+    const keep = (list: string[], out: string[]) => list.filter((id) => !out.includes(id));
+    const narrowed = {
+      ...query,
+      filters: {
+        ...filters,
+        projects: keep(filters.projects, unseen.projects),
+        clusters: keep(filters.clusters, unseen.clusters),
+      },
+      view:
+        drill && unseen.firstUnseenStep >= 0
+          ? { ...query.view, drill: drill.slice(0, unseen.firstUnseenStep) }
+          : query.view,
     };
-    const drill = params.view.drill;
-    const view =
-      drill && unseen.firstUnseenStep >= 0
-        ? { ...params.view, drill: drill.slice(0, unseen.firstUnseenStep) }
-        : params.view;
     const withheld: WithheldPart[] = [];
     const count = (n: number, what: string) =>
       `${n} ${what}${n === 1 ? '' : 's'} in organizations you may not see`;
@@ -135,7 +133,7 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
         reason: `stops after ${unseen.firstUnseenStep} of ${drill.length} steps: the next names something in an organization you may not see`,
       });
     }
-    return { filters, view, withheld };
+    return { query: narrowed, withheld };
   };
 
   const presentOr500 = async (viewer: Viewer, record: PresetRecord): Promise<PresetResponse> => {
@@ -192,13 +190,8 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
   /** A preset is saved only with ids the viewer may see (403 otherwise, like a query). */
   const assertMayUse = async (viewer: Viewer, params: PresetParams) => {
     assertCanSee(viewer, orgsOf(params));
-    assertNothingUnseen(
-      await scope.unseen(viewer, {
-        projects: params.filters.projects,
-        clusters: params.filters.clusters,
-        drill: params.view.drill,
-      }),
-    );
+    const { filters, view } = params.query;
+    assertNothingUnseen(await scope.unseen(viewer, { ...filters, drill: view.drill }));
   };
 
   return {

@@ -86,6 +86,7 @@ export function createUpstreamServices(deps: {
   const costQueries = createCostQueryService({
     connections,
     scope,
+    lists: pickers,
     audit,
     capacity,
     limiter: budgets.queries,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CostQueryDone, UsageRow } from '../../src/contract';
+import { presetResponseSchema, type CostQueryDone, type UsageRow } from '../../src/contract';
 import { closedMonths } from '../support/queries';
 import { startAccessStack, type AccessStack } from '../support/access-stack';
+import { presetBody } from '../support/presets';
 import { waitForQuery } from '../support/stack';
 
 /**
@@ -71,7 +72,7 @@ describe('a viewer granted only the paying organization', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(orgsOf(rows)).toEqual(new Set([P]));
     expect(done.result.totals.totalCents).toBe(sumOf(rows));
-    expect(done.query.organizations).toEqual([P]);
+    expect(done.organizations).toEqual([P]);
     expectNothingOf(JSON.stringify(done), [L1, L2]);
     expect(createdBodies()).toEqual([expect.objectContaining({ organizations: [P] })]);
   });
@@ -79,7 +80,7 @@ describe('a viewer granted only the paying organization', () => {
   it('leaves nothing of L1 or L2 in the job row or the cached result', async () => {
     const done = await run(PEGGY, P, closedMonths(2));
     const job = await stack.bff.bff.store.jobs.get(done.id);
-    expect(job?.query).toMatchObject({ organizations: [P] });
+    expect(job?.query).toMatchObject({ atlas: { organizations: [P] } });
     const result = await stack.bff.bff.store.results.get(job?.resultId ?? '');
     expect(result).toBeDefined();
     expectNothingOf(JSON.stringify(job), [L1, L2]);
@@ -115,12 +116,7 @@ describe('a viewer granted only the paying organization', () => {
     expect(problem).not.toContain(l1Project);
     const preset = await as(PEGGY)('/api/presets', {
       method: 'POST',
-      body: {
-        name: 'sneaky',
-        orgId: P,
-        filters: { projects: [l1Project] },
-        range: { kind: 'relative', period: 'last-3-complete-months' },
-      },
+      body: presetBody(P, { filters: { projects: [l1Project] } }, { name: 'sneaky' }),
     });
     expect(preset.status).toBe(403);
     expect(createdBodies()).toEqual([]);
@@ -131,14 +127,15 @@ describe('a viewer granted only the paying organization', () => {
     const l1Project = stack.simulator.dataset.projects.find((p) => p.orgId === L1)!.id;
     const saved = await as(FRAN)('/api/presets', {
       method: 'POST',
-      body: {
-        name: 'Holdings and Retail projects',
-        orgId: P,
-        filters: { projects: [pProject, l1Project] },
-        groupBy: 'projects',
-        range: { kind: 'relative', period: 'last-3-complete-months' },
-        view: { drill: [{ dimension: 'projects', id: l1Project }] },
-      },
+      body: presetBody(
+        P,
+        {
+          filters: { projects: [pProject, l1Project] },
+          groupBy: 'projects',
+          view: { drill: [{ dimension: 'projects', id: l1Project }] },
+        },
+        { name: 'Holdings and Retail projects' },
+      ),
     });
     expect(saved.status).toBe(201);
     const { id } = (await saved.json()) as { id: string };
@@ -146,32 +143,23 @@ describe('a viewer granted only the paying organization', () => {
     const opened = await as(PEGGY)(`/api/presets/${id}`);
     expect(opened.status).toBe(200);
     const text = await opened.text();
-    const preset = JSON.parse(text) as {
-      filters: { projects?: string[] };
-      view: { drill?: unknown[] };
-      withheld?: Array<{ field: string; reason: string }>;
-    };
-    expect(preset.filters.projects).toEqual([pProject]);
-    expect(preset.view.drill).toEqual([]);
+    const preset = presetResponseSchema.parse(JSON.parse(text));
+    expect(preset.query.filters.projects).toEqual([pProject]);
+    expect(preset.query.view.drill).toEqual([]);
     expect(preset.withheld?.map((w) => w.field)).toEqual(['projects', 'drill']);
     expect(text).not.toContain(l1Project);
     expectNothingOf(text, [L1, L2]);
 
     // The owner (who sees everything) still gets the whole preset.
-    const own = (await (await as(FRAN)(`/api/presets/${id}`)).json()) as typeof preset;
-    expect(own.filters.projects?.sort()).toEqual([pProject, l1Project].sort());
+    const own = presetResponseSchema.parse(await (await as(FRAN)(`/api/presets/${id}`)).json());
+    expect(own.query.filters.projects.sort()).toEqual([pProject, l1Project].sort());
     expect(own.withheld).toBeUndefined();
   });
 
   it('gets 404 for a preset that names L1 among its organizations', async () => {
     const saved = await as(FRAN)('/api/presets', {
       method: 'POST',
-      body: {
-        name: 'Family',
-        orgId: P,
-        filters: { organizations: [P, L1] },
-        range: { kind: 'relative', period: 'last-3-complete-months' },
-      },
+      body: presetBody(P, { filters: { organizations: [P, L1] } }, { name: 'Family' }),
     });
     const { id } = (await saved.json()) as { id: string };
     expect((await as(PEGGY)(`/api/presets/${id}`)).status).toBe(404);
@@ -196,7 +184,7 @@ describe('a viewer granted only a linked organization', () => {
     ).toBe(403);
     const named = await as(LILA)(`/api/orgs/${L1}/cost-queries`, {
       method: 'POST',
-      body: { ...QUESTION, organizations: [P] },
+      body: { ...QUESTION, filters: { organizations: [P] } },
     });
     expect(named.status).toBe(403);
     expect(createdBodies()).toEqual([]);

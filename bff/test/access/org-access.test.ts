@@ -6,6 +6,7 @@ import {
   startAccessStack,
   type AccessStack,
 } from '../support/access-stack';
+import { presetBody } from '../support/presets';
 import { waitForQuery } from '../support/stack';
 
 /**
@@ -133,11 +134,7 @@ describe('several Atlas connections', () => {
 });
 
 describe('shared presets', () => {
-  const preset = (orgId: string, name: string) => ({
-    name,
-    orgId,
-    range: { kind: 'relative', period: 'last-3-complete-months' },
-  });
+  const preset = (orgId: string, name: string) => presetBody(orgId, {}, { name });
 
   it('opens a link about B as 404 (like an unknown id) for a user who may not see B', async () => {
     const saved = await json<{ id: string }>(
@@ -227,7 +224,7 @@ describe('the audit log', () => {
       event: 'cost-query',
       user: 'alice@example.com',
       orgId: A,
-      query: { services: ['Clusters'] },
+      query: { organizations: [A], services: ['Clusters'] },
     });
     const logs = stack.bff.logs();
     expect(logs).not.toContain(SA_SECRET_CANARY);

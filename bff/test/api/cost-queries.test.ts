@@ -4,8 +4,9 @@ import { startStack, waitForQuery, type Stack } from '../support/stack';
 
 let stack: Stack;
 let orgId: string;
-const end = currentMonthStart(new Date());
-const start = monthFromIndex(monthIndex(end) - 3);
+const current = currentMonthStart(new Date());
+const first = monthFromIndex(monthIndex(current) - 3);
+const last = monthFromIndex(monthIndex(current) - 1);
 
 beforeAll(async () => {
   stack = await startStack();
@@ -17,7 +18,10 @@ afterAll(async () => {
 });
 
 const createBody = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ startDate: start, endDate: end, ...extra });
+  JSON.stringify({ period: { kind: 'months', first, last }, ...extra });
+const months = (from: string, to: string) => ({
+  period: { kind: 'months', first: from, last: to },
+});
 
 const usageCalls = () =>
   stack.simulator.requests.filter((r) => r.route === 'createUsage' || r.route === 'getUsage');
@@ -92,31 +96,40 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
     expect(usageCalls()).toHaveLength(0);
   });
 
-  it('refuses startDate 2025-01-15 with a 400 naming startDate, and does not call Atlas', async () => {
+  it('refuses a first month of 2025-01-15 with a 400 naming it, and does not call Atlas', async () => {
     stack.simulator.clearRequests();
     const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
       method: 'POST',
-      body: JSON.stringify({ startDate: '2025-01-15', endDate: end }),
+      body: createBody(months('2025-01-15', last)),
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await res.json()) as { errors: Array<{ field: string; message: string }> };
-    expect(problem.errors.map((e) => e.field)).toContain('startDate');
+    expect(problem.errors.map((e) => e.field)).toContain('period.first');
     expect(usageCalls()).toHaveLength(0);
   });
 
   it.each([
-    ['an end that is not after the start', { endDate: start }, 'endDate'],
-    ['a group-by without a value in its dimension', { groupBy: 'clusters' }, 'clusters'],
+    ['a last month before the first', months(last, first), 'period.last'],
     ['an unknown field', { granularity: 'MONTHLY' }, 'body'],
-    ['a cluster name instead of an id', { clusters: ['orders-prod'] }, 'clusters.0'],
-    ['an unknown service', { services: ['Lunch'] }, 'services.0'],
+    ['Atlas’s own date fields', { startDate: first, endDate: current }, 'body'],
     [
-      'a start more than 18 months back',
-      { startDate: monthFromIndex(monthIndex(end) - 19) },
-      'startDate',
+      'a cluster name instead of an id',
+      { filters: { clusters: ['orders-prod'] } },
+      'filters.clusters.0',
     ],
-    ['an end in the future', { endDate: monthFromIndex(monthIndex(end) + 2) }, 'endDate'],
+    ['an unknown service', { filters: { services: ['Lunch'] } }, 'filters.services.0'],
+    ['another organization than the path’s', { orgId: 'a'.repeat(24) }, 'orgId'],
+    [
+      'a first month more than 18 months back',
+      months(monthFromIndex(monthIndex(current) - 19), last),
+      'period.first',
+    ],
+    [
+      'a month in the future',
+      months(first, monthFromIndex(monthIndex(current) + 1)),
+      'period.last',
+    ],
   ])('refuses %s with a 400 naming the field', async (_name, extra, field) => {
     stack.simulator.clearRequests();
     const res = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
@@ -148,11 +161,7 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
     expect(form.status).toBe(415);
     const huge = await stack.api(`/api/orgs/${orgId}/cost-queries`, {
       method: 'POST',
-      body: JSON.stringify({
-        startDate: start,
-        endDate: end,
-        projects: Array(20_000).fill('a'.repeat(24)),
-      }),
+      body: createBody({ filters: { projects: Array(20_000).fill('a'.repeat(24)) } }),
     });
     expect(huge.status).toBe(413);
   });

@@ -7,14 +7,17 @@ import {
   TEST_DATABASE_URL,
   type TestDatabase,
 } from '../store/support/databases';
+import { presetBody } from '../support/presets';
 import { startStack, type Stack } from '../support/stack';
 
 const body = (name: string) =>
-  JSON.stringify({
-    name,
-    orgId: '5f1a2b3c4d5e6f7a8b9c0d1e',
-    range: { kind: 'relative', period: 'year-to-date' },
-  });
+  JSON.stringify(
+    presetBody(
+      '5f1a2b3c4d5e6f7a8b9c0d1e',
+      { period: { kind: 'relative', period: 'year-to-date' } },
+      { name },
+    ),
+  );
 
 /** 100 browsers save the same version at once: one wins, 99 learn that they lost. */
 async function raceHundredPuts(stack: Stack, label: string): Promise<void> {

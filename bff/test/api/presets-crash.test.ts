@@ -31,13 +31,15 @@ const paramsFor = (run: number, writer: number, save: number) =>
     name: `run ${run}, writer ${writer}, save ${save}`,
     // Rows of very different sizes, so a torn write would show up as a broken page or JSON.
     description: 'x'.repeat((save * 137) % 1000),
-    orgId: hex24(),
-    filters: { projects: Array.from({ length: save % 25 }, hex24) },
-    range:
-      save % 2 === 0
-        ? { kind: 'relative', period: 'last-12-months' }
-        : { kind: 'absolute', startDate: '2025-01-01', endDate: '2025-07-01' },
-    view: { chartTopN: (save % 50) + 1, filterText: `writer ${writer}` },
+    query: {
+      orgId: hex24(),
+      filters: { projects: Array.from({ length: save % 25 }, hex24) },
+      period:
+        save % 2 === 0
+          ? { kind: 'relative', period: 'last-12-months' }
+          : { kind: 'months', first: '2025-01-01', last: '2025-06-01' },
+      view: { chartTopN: (save % 50) + 1, filterText: `writer ${writer}` },
+    },
   });
 
 const request = (bff: ChildBff, method: string, path: string, body: unknown, version?: number) =>

@@ -52,10 +52,10 @@ function describeOpeningV1(
       ...(v1.current as object),
       id: row.id,
       version: 4,
-      schemaVersion: 2,
+      schemaVersion: 3,
       createdAt: row.createdAt,
     });
-    expect(preset.resolved).toEqual({ startDate: '2025-01-01', endDate: '2025-04-01' });
+    expect(preset.resolved).toEqual({ first: '2025-01-01', last: '2025-03-01' });
     const list = presetListSchema.parse(await (await stack.api('/api/presets')).json());
     expect(list.items.map((p) => p.id)).toContain(row.id);
   });
@@ -66,14 +66,14 @@ function describeOpeningV1(
     const opened = presetResponseSchema.parse(
       await (await stack.api(`/api/presets/${row.id}`)).json(),
     );
-    const { name, description, orgId, filters, groupBy, range, view } = opened;
+    const { name, description, query } = opened;
     const res = await stack.api(`/api/presets/${row.id}`, {
       method: 'PUT',
-      body: JSON.stringify({ name, description, orgId, filters, groupBy, range, view }),
+      body: JSON.stringify({ name, description, query }),
       headers: { 'If-Match': '"4"' },
     });
     expect(res.status).toBe(200);
-    expect(await readSchemaVersion(row.id)).toBe(2);
+    expect(await readSchemaVersion(row.id)).toBe(3);
   });
 }
 

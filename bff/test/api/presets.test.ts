@@ -3,11 +3,12 @@ import {
   presetIdSchema,
   presetListSchema,
   presetResponseSchema,
-  resolveRange,
+  resolvePeriod,
   type PresetResponse,
 } from '../../src/contract';
 import { newPresetId } from '../../src/services/presets';
 import { createTempDataDir, insertRawSqlitePreset } from '../store/support/databases';
+import { presetBody as body } from '../support/presets';
 import { startStack, type Stack } from '../support/stack';
 
 const ORG = '5f1a2b3c4d5e6f7a8b9c0d1e';
@@ -23,15 +24,18 @@ afterAll(async () => {
   temp.remove();
 });
 
-const presetBody = (extra: Record<string, unknown> = {}) => ({
-  name: 'Prod, last quarter',
-  orgId: ORG,
-  filters: { projects: [PROJECT], services: ['Clusters'] },
-  groupBy: 'projects',
-  range: { kind: 'relative', period: 'last-3-complete-months' },
-  view: { chartTopN: 10, sort: { column: 'usageAmount', desc: true } },
-  ...extra,
-});
+/** A preset body; `query` keys replace the question's, other keys the preset's own. */
+const presetBody = (extra: Record<string, unknown> = {}, query: Record<string, unknown> = {}) =>
+  body(
+    ORG,
+    {
+      filters: { projects: [PROJECT], services: ['Clusters'] },
+      groupBy: 'projects',
+      view: { chartTopN: 10, sort: { column: 'usageAmount', desc: true } },
+      ...query,
+    },
+    { name: 'Prod, last quarter', ...extra },
+  );
 
 const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   stack.api(path, {
@@ -63,49 +67,57 @@ describe('POST /api/presets', () => {
     expect(preset).toMatchObject({
       ownedByYou: true,
       version: 1,
-      schemaVersion: 2,
+      schemaVersion: 3,
       description: 'Quarterly',
-      range: { kind: 'relative', period: 'last-3-complete-months' },
+      query: { period: { kind: 'relative', period: 'last-3-complete-months' } },
     });
-    expect(preset.resolved).toEqual(resolveRange(preset.range, new Date()));
+    expect(preset.resolved).toEqual(resolvePeriod(preset.query.period, new Date()));
     expect(preset.createdAt).toBe(preset.updatedAt);
   });
 
   it.each([
-    ['an empty name', { name: ' ' }, 'name'],
-    ['an unknown field', { color: 'red' }, 'body'],
+    ['an empty name', { name: ' ' }, {}, 'name'],
+    ['an unknown field', { color: 'red' }, {}, 'body'],
+    ['an unknown field in the question', {}, { color: 'red' }, 'query'],
     [
-      'an absolute range that ends before it starts',
-      { range: { kind: 'absolute', startDate: '2025-03-01', endDate: '2025-01-01' } },
-      'range.endDate',
+      'months that end before they start',
+      {},
+      { period: { kind: 'months', first: '2025-03-01', last: '2025-01-01' } },
+      'query.period.last',
     ],
     [
-      'a range that is not a month start',
-      { range: { kind: 'absolute', startDate: '2025-03-15', endDate: '2025-05-01' } },
-      'range.startDate',
+      'a month that is not a month start',
+      {},
+      { period: { kind: 'months', first: '2025-03-15', last: '2025-05-01' } },
+      'query.period.first',
     ],
     [
       'an unknown relative period',
-      { range: { kind: 'relative', period: 'last-decade' } },
-      'range.period',
+      {},
+      { period: { kind: 'relative', period: 'last-decade' } },
+      'query.period.period',
     ],
-    ['a group-by with nothing to group', { groupBy: 'clusters' }, 'filters.clusters'],
     [
       'a project name instead of an id',
+      {},
       { filters: { projects: ['orders'] } },
-      'filters.projects.0',
+      'query.filters.projects.0',
     ],
-    ['a chart of 0 bars', { view: { chartTopN: 0 } }, 'view.chartTopN'],
-    ['an unknown view option', { view: { theme: 'dark' } }, 'view'],
-    ['an unknown results tab', { view: { tab: 'chart' } }, 'view.tab'],
+    ['a chart of 0 bars', {}, { view: { chartTopN: 0 } }, 'query.view.chartTopN'],
+    ['an unknown view option', {}, { view: { theme: 'dark' } }, 'query.view'],
+    ['an unknown results tab', {}, { view: { tab: 'chart' } }, 'query.view.tab'],
     [
       'a drill-down step by an unknown dimension',
+      {},
       { view: { drill: [{ dimension: 'regions', id: 'eu' }] } },
-      'view.drill.0.dimension',
+      'query.view.drill.0.dimension',
     ],
-    ['a 1001-character description', { description: 'x'.repeat(1001) }, 'description'],
-  ])('refuses %s with a 400 naming the field', async (_name, extra, field) => {
-    const problem = await expectProblem(await send('POST', '/api/presets', presetBody(extra)), 400);
+    ['a 1001-character description', { description: 'x'.repeat(1001) }, {}, 'description'],
+  ])('refuses %s with a 400 naming the field', async (_name, extra, query, field) => {
+    const problem = await expectProblem(
+      await send('POST', '/api/presets', presetBody(extra, query)),
+      400,
+    );
     expect((problem.errors as Array<{ field: string }>).map((e) => e.field)).toContain(field);
   });
 
@@ -116,11 +128,13 @@ describe('POST /api/presets', () => {
       tab: 'rows',
       drill: [{ dimension: 'projects', id: PROJECT }],
     };
-    const created = await send('POST', '/api/presets', presetBody({ view }));
+    const created = await send('POST', '/api/presets', presetBody({}, { view }));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const opened = (await (await send('GET', `/api/presets/${id}`)).json()) as { view: unknown };
-    expect(opened.view).toEqual(view);
+    const opened = presetResponseSchema.parse(
+      await (await send('GET', `/api/presets/${id}`)).json(),
+    );
+    expect(opened.query.view).toEqual(view);
   });
 
   it('refuses a request without X-CSRF: 1 and saves nothing', async () => {
@@ -190,16 +204,16 @@ describe('a stored preset this server cannot read', () => {
 describe('PUT /api/presets/:id', () => {
   it('replaces the preset when If-Match carries the current ETag, and bumps it', async () => {
     const created = await create();
-    const body = presetBody({
-      name: 'Renamed',
-      range: { kind: 'absolute', startDate: '2025-01-01', endDate: '2025-04-01' },
-    });
+    const body = presetBody(
+      { name: 'Renamed' },
+      { period: { kind: 'months', first: '2025-01-01', last: '2025-03-01' } },
+    );
     const res = await send('PUT', `/api/presets/${created.id}`, body, { 'If-Match': '"1"' });
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"2"');
     const updated = presetResponseSchema.parse(await res.json());
     expect(updated).toMatchObject({ name: 'Renamed', version: 2, createdAt: created.createdAt });
-    expect(updated.resolved).toEqual({ startDate: '2025-01-01', endDate: '2025-04-01' });
+    expect(updated.resolved).toEqual({ first: '2025-01-01', last: '2025-03-01' });
   });
 
   it('answers 428 without If-Match, or with "*", and changes nothing', async () => {

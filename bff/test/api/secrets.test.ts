@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentMonthStart, monthFromIndex, monthIndex } from '../../src/contract';
+import { closedMonths } from '../support/queries';
 import { startStack, waitForQuery, type Stack } from '../support/stack';
 
 const CANARY = {
@@ -13,8 +13,7 @@ const CANARY = {
   publicKey: 'canarypub',
   privateKey: 'CANARY-private-key-3d8e2a61',
 };
-const end = currentMonthStart(new Date());
-const body = JSON.stringify({ startDate: monthFromIndex(monthIndex(end) - 1), endDate: end });
+const body = JSON.stringify(closedMonths(1));
 
 /** Drives every route, including failures, and returns every byte the browser could see. */
 async function exercise(stack: Stack): Promise<string> {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentMonthStart, monthFromIndex, monthIndex } from '../../src/contract';
+import { closedMonths } from '../support/queries';
 import { startStack, waitForQuery, type Stack } from '../support/stack';
 
 let stack: Stack;
 let orgId: string;
 /** For the 429 case: after a 429 the BFF holds back every call of that org for Retry-After. */
 let otherOrgId: string;
-const end = currentMonthStart(new Date());
-const body = JSON.stringify({ startDate: monthFromIndex(monthIndex(end) - 2), endDate: end });
+const body = JSON.stringify(closedMonths(2));
 
 beforeAll(async () => {
   stack = await startStack({ env: { ATLAS_TIMEOUT_MS: '300', ATLAS_MAX_RETRIES: '1' } });

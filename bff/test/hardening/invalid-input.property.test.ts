@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ATLAS_SERVICES,
-  costQueryRequestSchema,
   currentMonthStart,
+  dashboardFiltersSchema,
+  dashboardQuerySchema,
   monthFromIndex,
   monthIndex,
   retentionWindow,
@@ -79,7 +80,10 @@ async function expect400(
   for (const field of fields) {
     expect(named(field), `${context}\nexpected an error naming ${field}`).toBe(true);
   }
-  expect(stack.simulator.requests, context).toHaveLength(0);
+  expect(
+    stack.simulator.requests.map((r) => `${r.route} ${r.path}`),
+    context,
+  ).toEqual([]);
 }
 
 /**
@@ -211,7 +215,10 @@ const badBoolean = fc.oneof(
 );
 
 /** The body's fields, from the contract itself (a new field is never generated as "unknown"). */
-const ALLOWED_KEYS: string[] = Object.keys(costQueryRequestSchema.shape);
+const ALLOWED_KEYS: string[] = Object.keys(dashboardQuerySchema.shape);
+const FILTER_KEYS = Object.keys(dashboardFiltersSchema.shape) as Array<
+  keyof typeof dashboardFiltersSchema.shape
+>;
 const unknownKey = fc.oneof(
   fc.constantFrom(
     '__proto__',
@@ -220,8 +227,9 @@ const unknownKey = fc.oneof(
     'toString',
     'hasOwnProperty',
     '__defineGetter__',
-    'orgId',
     'granularity',
+    'startDate',
+    'endDate',
     'StartDate',
     'start_date',
     'startDate ',
@@ -238,26 +246,58 @@ const pollution = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-/** A mutation of the valid body that on its own makes it invalid, and the field to blame. */
-type Mutation = { key: string; value: unknown; blame: string; unknownKey?: boolean };
+/**
+ * A mutation of the valid body that on its own makes it invalid, and the field to blame. `key`
+ * is a path: `period.first`, `filters.projects`, or a top-level key.
+ */
+type Mutation = { key: string; value: unknown; blame: string };
 
 const shapeMutation: fc.Arbitrary<Mutation> = fc.oneof(
-  badMonth.map((value) => ({ key: 'startDate', value, blame: 'startDate' })),
-  badMonth.map((value) => ({ key: 'endDate', value, blame: 'endDate' })),
-  fc.constantFrom('startDate', 'endDate').map((key) => ({ key, value: DELETE, blame: key })),
+  badMonth.map((value) => ({ key: 'period.first', value, blame: 'period.first' })),
+  badMonth.map((value) => ({ key: 'period.last', value, blame: 'period.last' })),
+  fc.constantFrom('period.first', 'period.last').map((key) => ({ key, value: DELETE, blame: key })),
+  fc
+    .oneof(
+      wrongType,
+      anyText.filter((s) => s !== 'months' && s !== 'relative'),
+      fc.constantFrom('absolute', 'Months', 'relative '),
+    )
+    .map((value) => ({ key: 'period.kind', value, blame: 'period' })),
+  wrongType.map((value) => ({ key: 'period', value, blame: 'period' })),
+  badObjectId.map((value) => ({ key: 'orgId', value, blame: 'orgId' })),
   fc
     .tuple(fc.constantFrom('organizations', 'projects', 'clusters'), badIdList)
-    .map(([key, value]) => ({ key, value, blame: key })),
-  badServices.map((value) => ({ key: 'services', value, blame: 'services' })),
+    .map(([key, value]) => ({ key: `filters.${key}`, value, blame: `filters.${key}` })),
+  badServices.map((value) => ({ key: 'filters.services', value, blame: 'filters.services' })),
+  fc
+    .tuple(
+      unknownKey.filter((k) => !(FILTER_KEYS as string[]).includes(k)),
+      pollution,
+    )
+    .map(([key, value]) => ({ key: `filters.${key}`, value, blame: 'filters' })),
+  fc
+    .oneof(
+      wrongType.filter((v) => typeof v !== 'object' || v === null),
+      fc.constant([]),
+    )
+    .map((value) => ({ key: 'filters', value, blame: 'filters' })),
   badGroupBy.map((value) => ({ key: 'groupBy', value, blame: 'groupBy' })),
   badBoolean.map((value) => ({
     key: 'includePartialMatches',
     value,
     blame: 'includePartialMatches',
   })),
+  fc.integer({ min: 51, max: 10_000 }).map((value) => ({
+    key: 'view.chartTopN',
+    value,
+    blame: 'view.chartTopN',
+  })),
   fc
-    .tuple(unknownKey, pollution)
-    .map(([key, value]) => ({ key, value, blame: 'body', unknownKey: true })),
+    .tuple(
+      unknownKey.filter((k) => !ALLOWED_KEYS.includes(k)),
+      pollution,
+    )
+    .map(([key, value]) => ({ key, value, blame: 'body' })),
 );
 
 /** A marker: the mutation removes the key. */
@@ -265,17 +305,45 @@ const DELETE = Symbol('delete');
 
 /** JSON text built from entries, so `__proto__` arrives as an own key as a raw client sends it. */
 function jsonText(entries: Array<[string, unknown]>): string {
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+  const value = (v: unknown) => (v instanceof RawJson ? v.text : JSON.stringify(v));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${value(v)}`).join(',')}}`;
 }
 
-function applyMutations(mutations: Mutation[]): Array<[string, unknown]> {
-  const body = new Map<string, unknown>(Object.entries(closedMonths(2)));
+/** The valid body with the mutations applied; nested objects are written as JSON text too. */
+function applyMutations(mutations: Mutation[]): string {
+  const valid = { ...closedMonths(2), filters: { projects: [] }, view: {} };
+  const body = new Map<string, unknown>(Object.entries(valid));
+  const nested = new Map<string, Map<string, unknown>>();
   for (const m of mutations) {
-    if (m.value === DELETE) body.delete(m.key);
-    else body.set(m.key, m.value);
+    const [top, inner] = m.key.split('.') as [string, string | undefined];
+    if (inner === undefined) {
+      nested.delete(top);
+      if (m.value === DELETE) body.delete(top);
+      else body.set(top, m.value);
+      continue;
+    }
+    const current = body.get(top);
+    let object = nested.get(top);
+    if (!object) {
+      object = new Map(Object.entries((current ?? {}) as Record<string, unknown>));
+      nested.set(top, object);
+    }
+    if (m.value === DELETE) object.delete(inner);
+    else object.set(inner, m.value);
   }
-  return [...body.entries()];
+  return jsonText(
+    [...body.entries()].map(([k, v]) => {
+      const object = nested.get(k);
+      return [k, object ? RAW(jsonText([...object.entries()])) : v];
+    }),
+  );
 }
+
+/** JSON text to splice in as it is (a nested object with an own `__proto__` key). */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+const RAW = (text: string) => new RawJson(text);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -373,9 +441,14 @@ describe('generated invalid input never reaches Atlas', () => {
   it('every invalid cost-query body is a 400 naming each broken field', async () => {
     await checkRuns(
       fc.asyncProperty(
-        fc.uniqueArray(shapeMutation, { minLength: 1, maxLength: 3, selector: (m) => m.key }),
+        fc.uniqueArray(shapeMutation, {
+          minLength: 1,
+          maxLength: 3,
+          // One mutation per top-level key: a whole `period` replaced hides one of its months.
+          selector: (m) => m.key.split('.')[0],
+        }),
         async (mutations) => {
-          const body = jsonText(applyMutations(mutations));
+          const body = applyMutations(mutations);
           const blamed = [...new Set(mutations.map((m) => m.blame))];
           await expect400('POST', `/api/orgs/${ORG}/cost-queries`, blamed, body);
         },
@@ -384,39 +457,30 @@ describe('generated invalid input never reaches Atlas', () => {
     );
   });
 
-  it('a well-formed body that breaks a rule (order, retention, group-by) is a 400 naming it', async () => {
+  it('a well-formed body that breaks a rule (order, retention, the path’s org) is a 400 naming it', async () => {
     const current = monthIndex(currentMonthStart(new Date()));
     const { earliestStart, latestEnd } = retentionWindow(new Date());
-    const inWindow = fc.integer({ min: monthIndex(earliestStart), max: current });
+    const inWindow = fc.integer({ min: monthIndex(earliestStart) + 1, max: current });
+    const months = (first: number, last: number) => ({
+      period: { kind: 'months', first: monthFromIndex(first), last: monthFromIndex(last) },
+    });
     const rule = fc.oneof(
-      // endDate is exclusive: equal or earlier is empty.
-      fc.tuple(inWindow, fc.nat(6)).map(([start, back]) => ({
-        body: {
-          startDate: monthFromIndex(start),
-          endDate: monthFromIndex(Math.max(start - back, 0)),
-        },
-        blame: 'endDate',
+      // Both months are included: a last month before the first is empty.
+      fc.tuple(inWindow, fc.integer({ min: 1, max: 6 })).map(([first, back]) => ({
+        body: months(first, Math.max(first - back, 0)),
+        blame: 'period.last',
       })),
       fc.integer({ min: 1, max: 120 }).map((before) => ({
-        body: {
-          startDate: monthFromIndex(monthIndex(earliestStart) - before),
-          endDate: monthFromIndex(current),
-        },
-        blame: 'startDate',
+        body: months(monthIndex(earliestStart) - before, current),
+        blame: 'period.first',
       })),
-      fc.integer({ min: 1, max: 120 }).map((after) => ({
-        body: {
-          startDate: monthFromIndex(current),
-          endDate: monthFromIndex(monthIndex(latestEnd) + after),
-        },
-        blame: 'endDate',
+      fc.integer({ min: 0, max: 120 }).map((after) => ({
+        body: months(current, monthIndex(latestEnd) + after),
+        blame: 'period.last',
       })),
-      fc
-        .tuple(fc.constantFrom('organizations', 'projects', 'clusters', 'services'), fc.boolean())
-        .map(([groupBy, emptyList]) => ({
-          body: { ...closedMonths(2), groupBy, ...(emptyList && { [groupBy]: [] }) },
-          blame: groupBy,
-        })),
+      objectId
+        .filter((id) => id !== ORG)
+        .map((orgId) => ({ body: { ...closedMonths(2), orgId }, blame: 'orgId' })),
     );
     await checkRuns(
       fc.asyncProperty(rule, async ({ body, blame }) => {

@@ -4,16 +4,37 @@ import type { Bff } from './stack';
 
 const thisMonth = currentMonthStart(new Date());
 
-/** A body for `months` closed months ending `endsAgo` months before the current one. */
-export function closedMonths(months: number, extra: Record<string, unknown> = {}, endsAgo = 0) {
-  const end = monthFromIndex(monthIndex(thisMonth) - endsAgo);
-  return { startDate: monthFromIndex(monthIndex(end) - months), endDate: end, ...extra };
+const FILTER_KEYS = new Set(['organizations', 'projects', 'clusters', 'services']);
+
+/**
+ * A dashboard question (the POST body; the path names the organization) over `first`..`last`
+ * (inclusive month starts). `extra` may name filter lists at the top level for brevity
+ * (`{ projects: [...], groupBy: 'projects' }`): they go into `filters`; other keys stay as given.
+ */
+export function question(first: string, last: string, extra: Record<string, unknown> = {}) {
+  const filters: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(extra)) {
+    if (FILTER_KEYS.has(key)) filters[key] = value;
+    else rest[key] = value;
+  }
+  return {
+    period: { kind: 'months', first, last },
+    ...(Object.keys(filters).length > 0 && { filters }),
+    ...rest,
+  };
 }
 
-/** A body whose range includes the current month (its costs still change). */
+/** A question over `months` closed months ending `endsAgo` months before the current one. */
+export function closedMonths(months: number, extra: Record<string, unknown> = {}, endsAgo = 0) {
+  const last = monthIndex(thisMonth) - endsAgo - 1;
+  return question(monthFromIndex(last - months + 1), monthFromIndex(last), extra);
+}
+
+/** A question whose months include the current one (its costs still change). */
 export function includingThisMonth(months: number) {
-  const end = monthFromIndex(monthIndex(thisMonth) + 1);
-  return { startDate: monthFromIndex(monthIndex(end) - months), endDate: end };
+  const last = monthIndex(thisMonth);
+  return question(monthFromIndex(last - months + 1), monthFromIndex(last));
 }
 
 export async function firstOrgId(bff: Pick<Bff, 'api'>, index = 0): Promise<string> {

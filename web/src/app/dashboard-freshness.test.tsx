@@ -68,7 +68,15 @@ describe('polling and freshness on the page', () => {
         JSON.stringify({
           id: url.pathname.split('/').at(-1),
           orgId: ORG_ID,
-          query: { startDate: '2025-01-01', endDate: '2025-07-01' },
+          query: {
+            orgId: ORG_ID,
+            period: { kind: 'months', first: '2025-01-01', last: '2025-06-01' },
+            filters: { organizations: [], projects: [], clusters: [], services: [] },
+            includePartialMatches: false,
+            view: {},
+          },
+          months: { first: '2025-01-01', last: '2025-06-01' },
+          organizations: [ORG_ID],
           createdAt,
           status: 'processing',
           elapsedMs: 1000,

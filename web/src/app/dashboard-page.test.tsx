@@ -2,7 +2,7 @@ import type { UsageRow } from '@ace/bff/contract';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { formatUsd } from '../lib/money';
-import { installFakeApi, ORG_ID, PROJECTS } from '../testing/fake-api';
+import { installFakeApi, ORG_ID } from '../testing/fake-api';
 import { installFakeClock, renderWithProviders } from '../testing/render';
 import { AppLayout } from './app-layout';
 import { DashboardPage } from './dashboard-page';
@@ -30,6 +30,15 @@ async function renderDashboard(options: Parameters<typeof installFakeApi>[0] = {
 }
 
 const status = () => screen.getByRole('status');
+const NO_FILTERS = { organizations: [], projects: [], clusters: [], services: [] };
+/** The form's default question: the last 6 months, as the BFF receives it. */
+const QUESTION = {
+  orgId: ORG_ID,
+  period: { kind: 'months', first: '2025-01-01', last: '2025-06-01' },
+  filters: NO_FILTERS,
+  includePartialMatches: false,
+  view: {},
+};
 /** waitFor drives the fake clock; allow enough simulated time for a few polls. */
 const simulated = { timeout: 15_000 };
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -70,7 +79,8 @@ describe('the dashboard', () => {
     ]);
 
     const [post] = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
-    expect(post?.body).toEqual({ startDate: '2025-01-01', endDate: '2025-07-01' });
+    // The question as the person asked it: inclusive months, no Atlas rules applied here.
+    expect(post?.body).toEqual(QUESTION);
     expect(post?.headers['x-csrf']).toBe('1');
     expect(post?.headers['content-type']).toBe('application/json');
     expect(api.calls.every((call) => call.headers['x-csrf'] === '1')).toBe(true);
@@ -89,14 +99,13 @@ describe('the dashboard', () => {
     const trail = screen.getByRole('navigation', { name: 'Drill-down' });
     const posts = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
     expect(posts).toHaveLength(2);
+    // The parent question narrowed to the group; the BFF names every project to group by.
     expect(posts[1]?.body).toEqual({
-      startDate: '2025-01-01',
-      endDate: '2025-07-01',
-      services: ['Clusters'],
-      projects: PROJECTS.map((p) => p.id),
+      ...QUESTION,
+      filters: { ...NO_FILTERS, services: ['Clusters'] },
       groupBy: 'projects',
-      includePartialMatches: false,
     });
+    expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/projects`)).toHaveLength(1); // the form's picker
     expect(within(trail).getByText('Clusters · by project').getAttribute('aria-current')).toBe(
       'page',
     );
@@ -106,6 +115,54 @@ describe('the dashboard', () => {
     expect(screen.getByText('Your query · by service').getAttribute('aria-current')).toBe('page');
     expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
     expect(api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`)).toHaveLength(2);
+  });
+
+  it('watches a drill-down step like the form’s query: elapsed time, then cancel (DELETE)', async () => {
+    const { user, api } = await renderDashboard({
+      usage: USAGE,
+      // The form's query answers at once; the drill-down step keeps processing.
+      processingPollsFor: (query) => (query.groupBy === 'projects' ? 1000 : 0),
+    });
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    const table = await screen.findByRole('table', { name: /Cost by service/ }, simulated);
+    await user.click(
+      within(table).getByRole('button', { name: /^Clusters\W+break down by project$/ }),
+    );
+    expect(await screen.findByText('Running query…')).toBeTruthy();
+    await advance(3000);
+    expect(screen.getByText(/^\d+ s elapsed$/).textContent).not.toBe('0 s elapsed');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(api.callsTo('DELETE', `/api/orgs/${ORG_ID}/cost-queries/`)).toHaveLength(1),
+    );
+    expect(await screen.findByRole('table', { name: /Cost by service/ })).toBeTruthy();
+    const polls = api.callsTo('GET', `/api/orgs/${ORG_ID}/cost-queries/`).length;
+    await advance(30_000);
+    expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/cost-queries/`)).toHaveLength(polls);
+  });
+
+  it('shows a failed drill-down step in the same panel, and Retry asks again as a new job', async () => {
+    let failing = true;
+    const { user, api } = await renderDashboard({
+      usage: USAGE,
+      failureFor: (query) =>
+        failing && query.groupBy === 'projects'
+          ? { title: 'Atlas timed out', detail: 'No answer after 120 s.', status: 504 }
+          : undefined,
+    });
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    const table = await screen.findByRole('table', { name: /Cost by service/ }, simulated);
+    await user.click(
+      within(table).getByRole('button', { name: /^Clusters\W+break down by project$/ }),
+    );
+    expect(await screen.findByText('Query failed: Atlas timed out', {}, simulated)).toBeTruthy();
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('table', { name: /Cost by project/ }, simulated)).toBeTruthy();
+    const posts = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
+    expect(posts).toHaveLength(3);
+    expect(posts[2]?.body).toEqual(posts[1]?.body);
   });
 
   it('cancels a running query: DELETE, back to idle, no more polling', async () => {
@@ -161,7 +218,7 @@ describe('the dashboard', () => {
         {
           status: 400,
           title: 'Invalid cost query',
-          errors: [{ field: 'startDate', message: 'must not be before 2025-02-01' }],
+          errors: [{ field: 'period.first', message: 'must not be before 2025-02-01' }],
         },
       ],
     });

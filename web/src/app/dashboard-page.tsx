@@ -58,6 +58,7 @@ export function DashboardPage({ initial }: { initial?: DashboardInitial }) {
       <IgnoredParamsNotice key={view.ignored.length} ignored={view.ignored} />
       <DashboardToolbar
         state={view.state}
+        now={now}
         preset={view.preset}
         onSavedAsPreset={view.onSavedAsPreset}
       />

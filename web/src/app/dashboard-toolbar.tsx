@@ -6,12 +6,14 @@ import { ActivePresetBanner } from '../features/presets/components/active-preset
 import { PresetsList } from '../features/presets/components/presets-list';
 import { SavePresetModal } from '../features/presets/components/save-preset-modal';
 import { navigate } from '../features/url-state/history';
-import { SHAREABLE_URL_MAX, type UrlState } from '../features/url-state/url-state';
+import { SHAREABLE_URL_MAX, type LinkState } from '../features/url-state/url-state';
 import { isShareable, viewLink } from '../features/url-state/url-state-codec';
-import { toPresetDraft } from './dashboard-url-state';
+import { completeQuery } from '../lib/dashboard-draft';
 
 interface DashboardToolbarProps {
-  state: UrlState;
+  state: LinkState;
+  /** The server's clock: the months a relative period means now. */
+  now: Date;
   /** The preset the page was opened from (a /p/ link). */
   preset: VersionedPreset | undefined;
   /** A preset was saved from this view: the address bar becomes its link. */
@@ -19,12 +21,14 @@ interface DashboardToolbarProps {
 }
 
 /** Presets (save, list, the one in use) and the link to the current view. */
-export function DashboardToolbar({ state, preset, onSavedAsPreset }: DashboardToolbarProps) {
+export function DashboardToolbar(props: DashboardToolbarProps) {
+  const { state, now, preset, onSavedAsPreset } = props;
   const listId = useId();
   const [active, setActive] = useState<VersionedPreset | null>(preset ?? null);
   const [saving, setSaving] = useState<'new' | 'update' | null>(null);
   const [listOpen, setListOpen] = useState(false);
-  const draft = toPresetDraft(state);
+  // What a preset would store: the question with how its results look, once it is complete.
+  const query = completeQuery(state.query);
   const link = viewLink(state);
   const openPreset = (id: string) => navigate(`/p/${encodeURIComponent(id)}`);
   // Only its owner may change a preset (the BFF says 403 to anyone else): others save a copy.
@@ -52,7 +56,7 @@ export function DashboardToolbar({ state, preset, onSavedAsPreset }: DashboardTo
           >
             {listOpen ? 'Hide presets' : 'Presets'}
           </Button>
-          <Button variant="default" disabled={!draft} onClick={() => setSaving('new')}>
+          <Button variant="default" disabled={!query} onClick={() => setSaving('new')}>
             Save as preset
           </Button>
         </Group>
@@ -77,11 +81,12 @@ export function DashboardToolbar({ state, preset, onSavedAsPreset }: DashboardTo
           }}
         />
       )}
-      {draft && (
+      {query && (
         <SavePresetModal
           mode={saving}
           onClose={() => setSaving(null)}
-          draft={draft}
+          query={query}
+          now={now}
           active={active}
           onSaved={(saved) => {
             setActive(saved);

@@ -42,7 +42,14 @@ describe('the view in the URL', () => {
       'Feb 2025 – Mar 2025',
     );
     expect(posts(api).map((call) => call.body)).toEqual([
-      { startDate: '2025-02-01', endDate: '2025-04-01', projects: [P1], groupBy: 'projects' },
+      {
+        orgId: ORG_ID,
+        period: { kind: 'months', first: '2025-02-01', last: '2025-03-01' },
+        filters: { organizations: [], projects: [P1], clusters: [], services: [] },
+        groupBy: 'projects',
+        includePartialMatches: false,
+        view: {},
+      },
     ]);
     // Opening a link is not a new step in the history: the address stays as it was.
     expect(window.location.search).toBe(
@@ -54,7 +61,7 @@ describe('the view in the URL', () => {
     const { api } = renderAt('/');
     await orgLoaded();
     await waitFor(() =>
-      expect(window.location.search).toBe(`?v=1&org=${ORG_ID}&from=2025-01&to=2025-06`),
+      expect(window.location.search).toBe(`?v=2&org=${ORG_ID}&from=2025-01&to=2025-06`),
     );
     expect(posts(api)).toHaveLength(0);
   });

@@ -34,11 +34,11 @@ interface ResultViewProps {
 /** One finished result: the results feature's panel, with drill-down, export and detail rows. */
 export function ResultView(props: ResultViewProps) {
   const { done, now, directory, drill, restore, onRestoreMissing } = props;
-  const { query, result } = done;
+  const { query, months, result } = done;
   const rows = result.usageDetails;
   const pivot = useMemo(
-    () => buildCostPivot(rows, query.groupBy, query, directory),
-    [rows, query, directory],
+    () => buildCostPivot(rows, query.groupBy, months, directory),
+    [rows, query.groupBy, months, directory],
   );
   const { canDrill, drillInto } = drill;
   const control = useMemo((): DrillControl | undefined => {
@@ -48,11 +48,10 @@ export function ResultView(props: ResultViewProps) {
       actionFor: (row: PivotRow) => (row.id && !row.unattributed ? drillAction(next) : null),
       onDrill: (row: PivotRow) => {
         if (!row.id) return;
-        void drillInto({
+        drillInto({
           dimension: pivot.dimension,
           id: row.id,
           label: row.label,
-          organizationId: row.organizationId,
           totalCents: row.totalCents,
         });
       },
@@ -87,9 +86,8 @@ export function ResultView(props: ResultViewProps) {
           rows={rows}
           directory={directory}
           source={{
-            orgId: done.orgId,
             orgName: directory.find('organizations', done.orgId, done.orgId) ?? undefined,
-            request: query,
+            done,
             trail,
             now,
           }}
@@ -129,12 +127,11 @@ function useRestoreStep(
       onMissing(restore);
       return;
     }
-    void drillInto(
+    drillInto(
       {
         dimension: pivot.dimension,
         id: row.id,
         label: row.label,
-        organizationId: row.organizationId,
         totalCents: row.totalCents,
       },
       'restore',

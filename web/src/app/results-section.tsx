@@ -1,17 +1,11 @@
 import { Stack } from '@mantine/core';
 import type { CostQueryDone, DrillPathStep } from '@ace/bff/contract';
-import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { DrillBreadcrumb } from '../features/drill-down/components/drill-breadcrumb';
-import {
-  costQueryResultKeys,
-  costQueryResultQueryOptions,
-} from '../features/query-status/api/cost-query-result';
-import type { CostQueryRunPhase } from '../features/query-status/api/use-cost-query-run';
+import { useCostQueryJob } from '../features/query-status/api/use-cost-query-job';
 import { QueryStatusPanel } from '../features/query-status/components/query-status-panel';
 import type { ResultsView, ResultsViewChange } from '../features/results/results-view';
 import type { IgnoredParam } from '../features/url-state/url-state';
-import { toApiError } from '../lib/api-client';
 import { ResultView } from './result-view';
 import { useDrillStack, type DrillPathListener } from './use-drill-stack';
 import { useNameDirectory } from './use-name-directory';
@@ -35,7 +29,6 @@ interface ResultsSectionProps {
  */
 export default function ResultsSection(props: ResultsSectionProps) {
   const { root, now, restoreDrill, onDrill, onIgnored } = props;
-  const queryClient = useQueryClient();
   // Restoring goes on until it is done, fails, or the user moves along the trail.
   const [restoring, setRestoring] = useState(restoreDrill.length > 0);
   const onPath = useCallback<DrillPathListener>(
@@ -62,14 +55,14 @@ export default function ResultsSection(props: ResultsSectionProps) {
     },
     [onIgnored, onDrill, drill.steps],
   );
-  const orgIds = [root.orgId, ...(current.request.organizations ?? [])];
+  const orgIds = [root.orgId, ...current.query.filters.organizations];
   const directory = useNameDirectory([...new Set(orgIds)]);
-  const options = costQueryResultQueryOptions(root.orgId, current.request);
-  const drilled = useQuery({ ...options, queryFn: depth > 0 ? options.queryFn : skipToken });
-  const done = depth === 0 ? root : drilled.data;
-  const phase: CostQueryRunPhase = drilled.isError
-    ? { kind: 'failed', ...pick(toApiError(drilled.error)) }
-    : { kind: 'running', since: current.startedAt };
+  // Every step below the form's query is a job of its own, watched like the form's.
+  const step = useCostQueryJob(
+    depth > 0 ? { query: current.query, attempt: current.attempt } : null,
+    current.startedAt,
+  );
+  const done = depth === 0 ? root : step.phase.kind === 'done' ? step.phase.result : undefined;
 
   // The trail stays mounted while steps load, so focus and screen readers keep their place.
   return (
@@ -91,24 +84,13 @@ export default function ResultsSection(props: ResultsSectionProps) {
           onRestoreMissing={onRestoreMissing}
         />
       ) : (
+        // Cancelling steps back; the step's job, no longer watched, is cancelled on the BFF.
         <QueryStatusPanel
-          phase={phase}
-          onCancel={() => {
-            void queryClient.cancelQueries({
-              queryKey: costQueryResultKeys.of(root.orgId, current.request),
-            });
-            drill.stepTo(depth - 1, 'replace');
-          }}
-          onRetry={() => {
-            drill.restartCurrent();
-            void drilled.refetch();
-          }}
+          phase={step.phase}
+          onCancel={() => drill.stepTo(depth - 1, 'replace')}
+          onRetry={() => drill.restartCurrent()}
         />
       )}
     </Stack>
   );
-}
-
-function pick(error: { title: string; detail: string | undefined }) {
-  return { title: error.title, detail: error.detail };
 }

@@ -1,4 +1,4 @@
-import type { DrillPathStep } from '@ace/bff/contract';
+import type { DrillPathStep, ViewOptions } from '@ace/bff/contract';
 import {
   DEFAULT_RESULTS_VIEW,
   isChartGroupChoice,
@@ -6,7 +6,7 @@ import {
   type ResultsView,
 } from '../features/results/results-view';
 import { CHART_GROUP_CHOICES } from '../features/results/chart-series';
-import type { IgnoredParam, ViewOptions } from '../features/url-state/url-state';
+import type { IgnoredParam } from '../features/url-state/url-state';
 
 // The results view as links and presets store it (ViewOptions: every field optional, the
 // default left out) and as the results feature shows it (ResultsView: every field set).

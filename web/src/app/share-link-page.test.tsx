@@ -13,10 +13,12 @@ const simulated = { timeout: 15_000 };
 const INPUT: PresetInput = {
   name: 'Shop, last quarter',
   description: 'For the monthly review',
-  orgId: ORG_ID,
-  filters: { projects: [PROJECTS[0]!.id] },
-  groupBy: 'projects',
-  range: { kind: 'relative', period: 'last-3-complete-months' },
+  query: {
+    orgId: ORG_ID,
+    period: { kind: 'relative', period: 'last-3-complete-months' },
+    filters: { projects: [PROJECTS[0]!.id] },
+    groupBy: 'projects',
+  },
 };
 
 const USAGE = TWO_PROJECTS_USAGE;
@@ -62,11 +64,14 @@ describe('a preset’s share link', () => {
       'Mar 2025 – May 2025',
     );
     const [post] = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
+    // The preset's question as stored: the BFF works the relative period out for today.
     expect(post?.body).toEqual({
-      startDate: '2025-03-01',
-      endDate: '2025-06-01',
-      projects: [PROJECTS[0]!.id],
+      orgId: ORG_ID,
+      period: { kind: 'relative', period: 'last-3-complete-months' },
+      filters: { organizations: [], projects: [PROJECTS[0]!.id], clusters: [], services: [] },
       groupBy: 'projects',
+      includePartialMatches: false,
+      view: {},
     });
     expect(window.location.pathname).toBe(`/p/${preset.id}`);
   });
@@ -82,7 +87,7 @@ describe('a preset’s share link', () => {
     await waitFor(() => expect(window.location.pathname).toMatch(/^\/p\/[A-Za-z0-9_-]{22}$/));
     expect(window.location.search).toBe('');
     const saved = presets.presets.get(window.location.pathname.slice(3));
-    expect(saved?.view).toEqual({ chartTopN: 5, filterText: 'sh' });
+    expect(saved?.query.view).toEqual({ chartTopN: 5, filterText: 'sh' });
     // The page was not opened again: the results stay as they were.
     expect(screen.getByRole('textbox', { name: 'Filter projects' })).toHaveProperty('value', 'sh');
   });

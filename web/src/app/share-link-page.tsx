@@ -7,12 +7,11 @@ import { PresetNotFound } from '../features/presets/components/preset-not-found'
 import { navigate } from '../features/url-state/history';
 import { toApiError } from '../lib/api-client';
 import { DashboardPage } from './dashboard-page';
-import { fromPreset } from './dashboard-url-state';
 import type { DashboardInitial } from './use-dashboard-view';
 
 /**
- * `/p/<id>`: the dashboard with the preset's filters in the controls, run at once (a relative
- * range as the server resolved it today). An id that is malformed (400) or unknown (404)
+ * `/p/<id>`: the dashboard with the preset's question in the controls, run at once (a relative
+ * period as the months it means today). An id that is malformed (400) or unknown (404)
  * leads nowhere: a friendly page, not an error.
  */
 export function ShareLinkPage({ id }: { id: string }) {
@@ -26,7 +25,9 @@ export function ShareLinkPage({ id }: { id: string }) {
       param: part.field,
       reason: part.reason,
     }));
-    return { decoded: { state: fromPreset(opened), ignored }, preset: preset.data };
+    // The preset's question as it is: a relative period is worked out again (the form shows
+    // the months it means today), and the link of the opened view says so.
+    return { decoded: { state: { query: opened.query, run: true }, ignored }, preset: preset.data };
   }, [preset.data]);
 
   const status = preset.isError ? toApiError(preset.error).status : undefined;

@@ -1,9 +1,9 @@
-import type { CostQueryRequest, DrillPathStep } from '@ace/bff/contract';
+import type { DashboardQuery, DrillPathStep } from '@ace/bff/contract';
 import { useCallback, useMemo, useState } from 'react';
 import type { VersionedPreset } from '../features/presets/api/preset-api';
 import type { DecodedUrlState, IgnoredParam } from '../features/url-state/url-state';
 import { decodeUrlState } from '../features/url-state/url-state-codec';
-import { toFormValues } from './dashboard-url-state';
+import { defaultPeriod } from '../lib/dashboard-draft';
 import { checkViewOptions, toResultsView } from './results-view-options';
 import { useViewUrl } from './use-view-url';
 
@@ -13,14 +13,14 @@ export interface DashboardInitial {
   preset: VersionedPreset;
 }
 
-type Start = (orgId: string, request: CostQueryRequest) => Promise<void>;
+type Start = (query: DashboardQuery) => Promise<void>;
 
 /** The link's state with the results-view options checked against what the results can show. */
 function opened(initial: DashboardInitial | undefined): DecodedUrlState {
   const decoded = initial?.decoded ?? decodeUrlState(window.location.search);
-  const checked = checkViewOptions(decoded.state.view);
+  const checked = checkViewOptions(decoded.state.query.view);
   return {
-    state: { ...decoded.state, view: checked.view },
+    state: { ...decoded.state, query: { ...decoded.state.query, view: checked.view } },
     ignored: [...decoded.ignored, ...checked.ignored],
   };
 }
@@ -39,30 +39,31 @@ export function useDashboardView(
   const [ignored, setIgnored] = useState(decoded.ignored);
   // The drill-down the link opens (its results are restored step by step); a new run has none.
   const [restoreDrill, setRestoreDrill] = useState<readonly DrillPathStep[]>(() =>
-    decoded.state.run ? (decoded.state.view.drill ?? []) : [],
+    decoded.state.run ? (decoded.state.query.view.drill ?? []) : [],
   );
   const url = useViewUrl(decoded.state);
   const { onRan } = url;
 
   const onRun = useCallback<Start>(
-    async (orgId, request) => {
+    async (query) => {
       setRestoreDrill([]);
-      await start(orgId, request);
-      onRan(orgId, request, 'user');
+      await start(query);
+      onRan(query, 'user');
     },
     [start, onRan],
   );
   const onRunRestored = useCallback<Start>(
-    async (orgId, request) => {
-      await start(orgId, request);
-      onRan(orgId, request, 'restore');
+    async (query) => {
+      await start(query);
+      onRan(query, 'restore');
     },
     [start, onRan],
   );
-  const initialValues = useMemo(
-    () => (now ? toFormValues(decoded.state, now) : undefined),
-    [decoded, now],
-  );
+  // The form edits the question; how the results look stays with the page (and the link).
+  const initialValues = useMemo(() => {
+    const { query } = decoded.state;
+    return now ? { ...query, period: query.period ?? defaultPeriod(now), view: {} } : undefined;
+  }, [decoded, now]);
   const formProps = useMemo(
     () => ({
       onRun,
@@ -77,7 +78,7 @@ export function useDashboardView(
     (item: IgnoredParam) => setIgnored((previous) => [...previous, item]),
     [],
   );
-  const resultsView = useMemo(() => toResultsView(url.state.view), [url.state.view]);
+  const resultsView = useMemo(() => toResultsView(url.state.query.view), [url.state.query.view]);
 
   return {
     ignored,

@@ -1,21 +1,11 @@
-import type { CostQueryDone, CostQueryRequest, DrillPathStep } from '@ace/bff/contract';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { CostQueryDone, DashboardQuery, DrillPathStep } from '@ace/bff/contract';
 import { useCallback, useState } from 'react';
-import {
-  drillNeed,
-  drillRequest,
-  nextDimension,
-  type DrillNeed,
-  type DrillTarget,
-} from '../features/drill-down/drill-plan';
-import {
-  clustersQueryOptions,
-  projectsQueryOptions,
-} from '../features/query-form/api/picker-queries';
+import { drillQuery, nextDimension, type DrillTarget } from '../features/drill-down/drill-plan';
 import { DIMENSION_NOUN, type Dimension } from '../lib/usage-fields';
 
 export interface DrillStep {
-  request: CostQueryRequest;
+  /** The question this step asks (the form's, for the first step). */
+  query: DashboardQuery;
   dimension: Dimension;
   label: string;
   /** The group drilled into, with its total in the previous view. */
@@ -24,6 +14,8 @@ export interface DrillStep {
   target: DrillPathStep | undefined;
   /** When this step's query was (re)started, for the elapsed-time display. */
   startedAt: number;
+  /** Bumped by Retry: a new job; otherwise the same question shows the same job's result. */
+  attempt: number;
 }
 
 /** Who moved along the trail: the user, or the page restoring a link's drill-down. */
@@ -36,46 +28,47 @@ const pathOf = (steps: readonly DrillStep[]) =>
   steps.flatMap((step) => (step.target ? [step.target] : []));
 
 /**
- * The drill-down trail from the form's query. Each step is a query of its own; its result is
- * cached by query (react-query), so stepping back shows it at once.
+ * The drill-down trail from the form's query. Each step is a question of its own, run by the
+ * same job engine as the form's (useCostQueryJob); a step already answered shows at once.
  */
 export function useDrillStack(root: CostQueryDone, onPath: DrillPathListener) {
-  const queryClient = useQueryClient();
   const rootDimension = root.query.groupBy ?? 'services';
   const [steps, setSteps] = useState<DrillStep[]>(() => [
     {
-      request: root.query,
+      // Every step covers the months the form's query covered, even if a relative period
+      // would mean other months by the time a step is asked.
+      query: { ...root.query, period: { kind: 'months', ...root.months } },
       dimension: rootDimension,
       label: `Your query · by ${DIMENSION_NOUN[rootDimension]}`,
       parent: undefined,
       target: undefined,
       startedAt: Date.parse(root.createdAt),
+      attempt: 0,
     },
   ]);
   const current = steps[steps.length - 1]!;
 
   const canDrill = useCallback(
-    (dimension: Dimension) => nextDimension(dimension, current.request),
+    (dimension: Dimension) => nextDimension(dimension, current.query),
     [current],
   );
   const drillInto = useCallback(
-    async (target: DrillTarget, source: DrillSource = 'user') => {
-      const next = nextDimension(target.dimension, current.request);
+    (target: DrillTarget, source: DrillSource = 'user') => {
+      const next = nextDimension(target.dimension, current.query);
       if (!next) return;
-      const listed = await listIds(queryClient, drillNeed(target, next, root.orgId));
-      const { request, dimension } = drillRequest(current.request, target, next, listed);
       const step: DrillStep = {
-        request,
-        dimension,
-        label: `${target.label} · by ${DIMENSION_NOUN[dimension]}`,
+        query: drillQuery(current.query, target, next),
+        dimension: next,
+        label: `${target.label} · by ${DIMENSION_NOUN[next]}`,
         parent: { label: target.label, totalCents: target.totalCents },
         target: { dimension: target.dimension, id: target.id },
         startedAt: Date.now(),
+        attempt: 0,
       };
       setSteps((previous) => [...previous, step]);
       onPath([...pathOf(steps), step.target!], source === 'user' ? 'push' : 'none');
     },
-    [current, queryClient, root.orgId, steps, onPath],
+    [current, steps, onPath],
   );
 
   return {
@@ -90,25 +83,12 @@ export function useDrillStack(root: CostQueryDone, onPath: DrillPathListener) {
       setSteps(kept);
       onPath(pathOf(kept), how);
     },
+    /** Retry: the current step asked again, as a new job. */
     restartCurrent() {
-      setSteps((previous) => [...previous.slice(0, -1), { ...current, startedAt: Date.now() }]);
+      setSteps((previous) => [
+        ...previous.slice(0, -1),
+        { ...current, startedAt: Date.now(), attempt: current.attempt + 1 },
+      ]);
     },
   };
-}
-
-/** The ids Atlas must be given to group by the next dimension; none when they cannot be listed. */
-async function listIds(queryClient: QueryClient, need: DrillNeed): Promise<string[]> {
-  try {
-    if (need.kind === 'projects') {
-      const list = await queryClient.fetchQuery(projectsQueryOptions(need.orgId));
-      return list.items.map((p) => p.id);
-    }
-    if (need.kind === 'clusters') {
-      const list = await queryClient.fetchQuery(clustersQueryOptions(need.orgId, [need.projectId]));
-      return list.items.map((c) => c.id);
-    }
-  } catch {
-    // Without the list the drill groups by service instead (drillRequest's fallback).
-  }
-  return [];
 }

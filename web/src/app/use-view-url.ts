@@ -1,11 +1,10 @@
-import type { CostQueryRequest, DrillPathStep } from '@ace/bff/contract';
+import type { DashboardQuery, DrillPathStep, ViewOptions } from '@ace/bff/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueryFormValues } from '../features/query-form/form-values';
 import type { ResultsView } from '../features/results/results-view';
 import { isPushedDraft, replaceAddress, writeViewUrl } from '../features/url-state/history';
-import type { UrlState, ViewOptions } from '../features/url-state/url-state';
+import type { LinkState } from '../features/url-state/url-state';
 import { controlsKey, encodeUrlState } from '../features/url-state/url-state-codec';
-import { fromFormValues, fromRunRequest } from './dashboard-url-state';
+import type { DashboardDraft } from '../lib/dashboard-draft';
 import { applyResultsChange, withDrill, withDrillPath } from './results-view-options';
 
 /** Typing in the pivot filter writes the address bar once the typing pauses. */
@@ -13,6 +12,12 @@ export const FILTER_WRITE_DELAY_MS = 300;
 
 /** The view's options as the link carries them: the drill-down only with the results. */
 const linkView = (view: ViewOptions, run: boolean) => (run ? view : withDrillPath(view, []));
+
+/** The question with the page's results-view options, as the link carries it. */
+const withView = (state: LinkState, view: ViewOptions): LinkState => ({
+  ...state,
+  query: { ...state.query, view: linkView(view, state.run) },
+});
 
 /** How a drill-down change reaches the history (see useViewUrl). */
 export type DrillWrite = 'push' | 'replace' | 'none';
@@ -29,12 +34,12 @@ export type DrillWrite = 'push' | 'replace' | 'none';
  * `run=1` is set exactly when the results on screen are those of the controls; the drill-down
  * path is in the link only then.
  */
-export function useViewUrl(initial: UrlState) {
+export function useViewUrl(initial: LinkState) {
   const [state, setState] = useState(initial);
   const current = useRef(initial);
   const lastRun = useRef<string | null>(null);
   // The results' view options and drill-down path, kept even while the link has no results.
-  const view = useRef<ViewOptions>(initial.view);
+  const view = useRef<ViewOptions>(initial.query.view);
   // What the address bar shows, and whether its entry is a run's (edits must not overwrite it).
   const shown = useRef({ search: encodeUrlState(initial), entryIsRun: initial.run });
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -56,7 +61,7 @@ export function useViewUrl(initial: UrlState) {
 
   /** Shows `next` unless it is already shown; `write` puts it in the history. */
   const show = useCallback(
-    (next: UrlState, isRun: boolean, write: (search: string, entryIsRun: boolean) => void) => {
+    (next: LinkState, isRun: boolean, write: (search: string, entryIsRun: boolean) => void) => {
       current.current = next;
       setState(next);
       const search = encodeUrlState(next);
@@ -70,10 +75,10 @@ export function useViewUrl(initial: UrlState) {
   );
 
   const onValuesChange = useCallback(
-    (values: QueryFormValues) => {
-      const controls = fromFormValues(values, {});
+    (values: DashboardDraft) => {
+      const controls: LinkState = { query: values, run: false };
       const run = controlsKey(controls) === lastRun.current;
-      show({ ...controls, view: linkView(view.current, run), run }, false, (search, entryIsRun) => {
+      show(withView({ ...controls, run }, view.current), false, (search, entryIsRun) => {
         if (entryIsRun) writeViewUrl(search, 'push', true);
         else writeViewUrl(search, 'replace', isPushedDraft());
       });
@@ -83,9 +88,9 @@ export function useViewUrl(initial: UrlState) {
 
   /** `user`: a new entry (and a new drill-down trail); `restore`: the URL already says it. */
   const onRan = useCallback(
-    (orgId: string, request: CostQueryRequest, source: 'user' | 'restore') => {
+    (query: DashboardQuery, source: 'user' | 'restore') => {
       if (source === 'user') view.current = withDrillPath(view.current, []);
-      const next = fromRunRequest(orgId, request, view.current);
+      const next = withView({ query, run: true }, view.current);
       lastRun.current = controlsKey(next);
       show(next, true, (search) => {
         if (source === 'user') writeViewUrl(search, isPushedDraft() ? 'replace' : 'push');
@@ -100,21 +105,17 @@ export function useViewUrl(initial: UrlState) {
       view.current = applyResultsChange(view.current, change);
       const state = current.current;
       const typing = Object.keys(change).every((key) => key === 'filterText');
-      show(
-        { ...state, view: linkView(view.current, state.run) },
-        shown.current.entryIsRun,
-        (search) => {
-          if (!typing) {
-            writeViewUrl(search, 'replace', isPushedDraft());
-            return;
-          }
-          // flush() in show() wrote any earlier pending text; this one waits for a pause.
-          pending.current = setTimeout(() => {
-            pending.current = null;
-            writeViewUrl(search, 'replace', isPushedDraft());
-          }, FILTER_WRITE_DELAY_MS);
-        },
-      );
+      show(withView(state, view.current), shown.current.entryIsRun, (search) => {
+        if (!typing) {
+          writeViewUrl(search, 'replace', isPushedDraft());
+          return;
+        }
+        // flush() in show() wrote any earlier pending text; this one waits for a pause.
+        pending.current = setTimeout(() => {
+          pending.current = null;
+          writeViewUrl(search, 'replace', isPushedDraft());
+        }, FILTER_WRITE_DELAY_MS);
+      });
     },
     [show],
   );
@@ -128,14 +129,10 @@ export function useViewUrl(initial: UrlState) {
       view.current =
         how === 'none' ? withDrillPath(view.current, path) : withDrill(view.current, path);
       const state = current.current;
-      show(
-        { ...state, view: linkView(view.current, state.run) },
-        state.run,
-        (search, entryIsRun) => {
-          if (how === 'push' && entryIsRun) writeViewUrl(search, 'push');
-          else if (how !== 'none') writeViewUrl(search, 'replace', isPushedDraft());
-        },
-      );
+      show(withView(state, view.current), state.run, (search, entryIsRun) => {
+        if (how === 'push' && entryIsRun) writeViewUrl(search, 'push');
+        else if (how !== 'none') writeViewUrl(search, 'replace', isPushedDraft());
+      });
     },
     [show],
   );

@@ -4,14 +4,12 @@ import {
   daysInMonth,
   defaultMonthRange,
   elapsedDaysOf,
-  exclusiveEndOf,
   formatMonth,
   formatMonthRange,
   isoMonth,
-  lastMonthOf,
   monthOfUsageDate,
   monthPickerBounds,
-  monthsInRange,
+  monthsBetween,
   monthStateOf,
   provisionalMonths,
 } from './months';
@@ -22,18 +20,9 @@ describe('months', () => {
     expect(formatMonth('2024-12-01')).toBe('Dec 2024');
   });
 
-  it('shows an inclusive range while the exclusive end is the month after', () => {
+  it('shows an inclusive range', () => {
     expect(formatMonthRange('2025-01-01', '2025-03-01')).toBe('Jan 2025 – Mar 2025');
-    expect(exclusiveEndOf('2025-03-01')).toBe('2025-04-01');
-    expect(lastMonthOf('2025-04-01')).toBe('2025-03-01');
-  });
-
-  it('round-trips the last month through the exclusive end at a year edge', () => {
-    expect(exclusiveEndOf('2024-12-01')).toBe('2025-01-01');
-    expect(lastMonthOf('2025-01-01')).toBe('2024-12-01');
-    expect(formatMonthRange('2024-11-01', lastMonthOf(exclusiveEndOf('2025-01-01')))).toBe(
-      'Nov 2024 – Jan 2025',
-    );
+    expect(formatMonthRange('2024-11-01', '2025-01-01')).toBe('Nov 2024 – Jan 2025');
   });
 
   it('shows a single month once and a half-chosen range with an ellipsis', () => {
@@ -42,13 +31,13 @@ describe('months', () => {
     expect(formatMonthRange(null, null)).toBe('');
   });
 
-  it('lists every month in [start, end) across a year boundary', () => {
-    expect(monthsInRange('2024-11-01', '2025-02-01')).toEqual([
+  it('lists every month from the first to the last, both included, across a year boundary', () => {
+    expect(monthsBetween('2024-11-01', '2025-01-01')).toEqual([
       '2024-11-01',
       '2024-12-01',
       '2025-01-01',
     ]);
-    expect(monthsInRange('2025-01-01', '2025-01-01')).toEqual([]);
+    expect(monthsBetween('2025-01-01', '2025-01-01')).toEqual(['2025-01-01']);
   });
 
   it('adds and subtracts months without day overflow', () => {
@@ -127,9 +116,9 @@ describe('months in a far-off time zone', () => {
       vi.stubEnv('TZ', zone); // Node re-reads the zone when TZ changes; undone after each test
       expect(new Date(2025, 0, 1).getTimezoneOffset()).not.toBe(0);
       expect(formatMonth('2025-01-01')).toBe('Jan 2025');
-      expect(exclusiveEndOf('2024-12-01')).toBe('2025-01-01');
+      expect(addMonthsTo('2024-12-01', 1)).toBe('2025-01-01');
       expect(monthOfUsageDate('2025-03-01')).toBe('2025-03-01');
-      expect(monthsInRange('2024-12-01', '2025-02-01')).toEqual(['2024-12-01', '2025-01-01']);
+      expect(monthsBetween('2024-12-01', '2025-01-01')).toEqual(['2024-12-01', '2025-01-01']);
     },
   );
 });

@@ -1,14 +1,7 @@
 // The one date-fns importer: month maths and month labels. Every value is a `YYYY-MM-01`
 // string and every calculation runs on UTCDate, so the browser's time zone never shifts a month.
 import { UTCDate, utc } from '@date-fns/utc';
-import {
-  addMonths,
-  differenceInCalendarMonths,
-  format,
-  getDaysInMonth,
-  parseISO,
-  subMonths,
-} from 'date-fns';
+import { addMonths, differenceInCalendarMonths, format, getDaysInMonth, parseISO } from 'date-fns';
 import { currentMonthStart, isMonthStart, retentionWindow } from '@ace/bff/contract';
 
 /** A `YYYY-MM-01` string: the first day of a month (UTC, no time). */
@@ -32,20 +25,10 @@ export function addMonthsTo(month: MonthStart, count: number): MonthStart {
   return toMonthStart(addMonths(toDate(month), count));
 }
 
-/** Atlas's endDate is exclusive: the month after the last month the user chose. */
-export function exclusiveEndOf(lastMonth: MonthStart): MonthStart {
-  return addMonthsTo(lastMonth, 1);
-}
-
-/** The last month a query covers, given its exclusive endDate. */
-export function lastMonthOf(exclusiveEnd: MonthStart): MonthStart {
-  return toMonthStart(subMonths(toDate(exclusiveEnd), 1));
-}
-
-/** Every month start in [start, exclusiveEnd), oldest first. */
-export function monthsInRange(start: MonthStart, exclusiveEnd: MonthStart): MonthStart[] {
-  const count = differenceInCalendarMonths(toDate(exclusiveEnd), toDate(start));
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonthsTo(start, i));
+/** Every month start from `first` to `last`, both included, oldest first. */
+export function monthsBetween(first: MonthStart, last: MonthStart): MonthStart[] {
+  const count = differenceInCalendarMonths(toDate(last), toDate(first)) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonthsTo(first, i));
 }
 
 /** "Jan 2025 – Mar 2025" for an inclusive range; a single month is shown once. */
@@ -63,8 +46,7 @@ export function monthOfUsageDate(usageDate: string): MonthStart | null {
 
 /** What the month picker may offer at `now` (the server's clock): Atlas keeps 18 months. */
 export function monthPickerBounds(now: Date): { minMonth: MonthStart; maxMonth: MonthStart } {
-  const { earliestStart, latestEnd } = retentionWindow(now);
-  return { minMonth: earliestStart, maxMonth: lastMonthOf(latestEnd) };
+  return { minMonth: retentionWindow(now).earliestStart, maxMonth: currentMonthStart(now) };
 }
 
 /**

@@ -3,7 +3,9 @@
 // the app uses, so a fake that drifts from the contract fails loudly.
 import {
   ATLAS_SERVICES,
-  type CostQueryRequest,
+  dashboardQuerySchema,
+  resolvePeriod,
+  type DashboardQuery,
   type Problem,
   type UsageRow,
 } from '@ace/bff/contract';
@@ -58,11 +60,15 @@ export interface FakeApiOptions {
   projectsProblem?: Problem;
   /** How many GETs answer "processing" before the query is done. */
   processingPolls?: number;
+  /** The same, per question (e.g. only a drill-down step keeps processing). */
+  processingPollsFor?: (query: DashboardQuery) => number;
   usage?: UsageRow[];
   /** Answers for successive POSTs, in order; when used up, POSTs succeed. */
   createProblems?: Problem[];
   /** Make the finished query a failure instead. */
   failure?: { title: string; detail: string; status: number };
+  /** The same, per question (asked when the query finishes). */
+  failureFor?: (query: DashboardQuery) => FakeApiOptions['failure'];
   /** More endpoints (e.g. fake-presets.ts): answers first, `undefined` to pass. */
   extra?: (request: FakeRequest) => Response | undefined;
 }
@@ -89,10 +95,7 @@ const problem = (p: Problem) =>
 export function installFakeApi(options: FakeApiOptions = {}) {
   const calls: RecordedCall[] = [];
   const createProblems = [...(options.createProblems ?? [])];
-  const queries = new Map<
-    string,
-    { request: CostQueryRequest; polls: number; createdAt: number }
-  >();
+  const queries = new Map<string, { query: DashboardQuery; polls: number; createdAt: number }>();
   let nextId = 1;
 
   const handle = (method: string, url: URL, body: unknown): Response => {
@@ -126,8 +129,17 @@ export function installFakeApi(options: FakeApiOptions = {}) {
     if (method === 'POST' && path === `/api/orgs/${ORG_ID}/cost-queries`) {
       const next = createProblems.shift();
       if (next) return problem(next);
+      // The body is the dashboard question, as the BFF reads it (its org may come from the path).
+      const parsed = dashboardQuerySchema.safeParse({ orgId: ORG_ID, ...(body as object) });
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => ({
+          field: i.path.join('.'),
+          message: i.message,
+        }));
+        return problem({ title: 'Invalid request', status: 400, errors });
+      }
       const id = `query_${String(nextId++).padStart(22, '0')}`;
-      queries.set(id, { request: body as CostQueryRequest, polls: 0, createdAt: Date.now() });
+      queries.set(id, { query: parsed.data, polls: 0, createdAt: Date.now() });
       return json({ id, status: 'processing' }, 202, { Location: `${path}/${id}` });
     }
     const match = /^\/api\/orgs\/([^/]+)\/cost-queries\/([^/]+)$/.exec(path);
@@ -140,14 +152,20 @@ export function installFakeApi(options: FakeApiOptions = {}) {
       const base = {
         id: match[2],
         orgId: match[1],
-        query: query.request,
+        query: { ...query.query, view: {} },
+        months: resolvePeriod(query.query.period, new Date(query.createdAt)),
+        organizations: query.query.filters.organizations.length
+          ? query.query.filters.organizations
+          : [ORG_ID],
         createdAt: new Date(query.createdAt).toISOString(),
       };
-      if (query.polls++ < (options.processingPolls ?? 1)) {
+      const processing = options.processingPollsFor?.(query.query) ?? options.processingPolls ?? 1;
+      if (query.polls++ < processing) {
         const elapsedMs = Date.now() - query.createdAt;
         return json({ ...base, status: 'processing', elapsedMs }, 200, { 'Retry-After': '1' });
       }
-      if (options.failure) return json({ ...base, status: 'failed', error: options.failure });
+      const failure = options.failureFor?.(query.query) ?? options.failure;
+      if (failure) return json({ ...base, status: 'failed', error: failure });
       const usage = options.usage ?? [];
       return json({
         ...base,

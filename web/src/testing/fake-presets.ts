@@ -4,7 +4,7 @@
 import {
   PRESET_SCHEMA_VERSION,
   presetInputSchema,
-  resolveRange,
+  resolvePeriod,
   type PresetResponse,
 } from '@ace/bff/contract';
 import type { FakeRequest } from './fake-api';
@@ -46,7 +46,7 @@ export function createFakePresets(now: () => Date = () => new Date()) {
       updatedAt: at,
       version,
       schemaVersion: PRESET_SCHEMA_VERSION,
-      resolved: resolveRange(parsed.data.range, now()),
+      resolved: resolvePeriod(parsed.data.query.period, now()),
     };
     presets.set(id, preset);
     return { preset };

@@ -9,13 +9,19 @@ type FormSelectProps<T extends FieldValues, N extends FieldPath<T>, Out> = Omit<
   name: N;
   /** Runs after the form value changed (e.g. to reset fields that depend on this one). */
   onValueChange?: (value: string | null) => void;
+  /** The option that stands for "no value" (e.g. `none`): the form holds undefined for it. */
+  emptyValue?: string;
 };
 
-/** Mantine Select ↔ react-hook-form; a validation error wins over a passed-in `error`. */
+/**
+ * Mantine Select ↔ react-hook-form; a validation error wins over a passed-in `error`, and
+ * `emptyValue` is the option shown for an unset field.
+ */
 export function FormSelect<T extends FieldValues, N extends FieldPath<T>, Out = T>({
   control,
   name,
   onValueChange,
+  emptyValue,
   error,
   comboboxProps,
   ...props
@@ -33,9 +39,9 @@ export function FormSelect<T extends FieldValues, N extends FieldPath<T>, Out = 
       comboboxProps={{ keepMounted: false, ...comboboxProps }}
       ref={ref}
       name={fieldName}
-      value={value ?? null}
+      value={value ?? emptyValue ?? null}
       onChange={(next) => {
-        onChange(next);
+        onChange(emptyValue !== undefined && next === emptyValue ? undefined : next);
         onValueChange?.(next);
       }}
       onBlur={onBlur}

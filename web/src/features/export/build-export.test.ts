@@ -26,11 +26,19 @@ const usage: UsageRow[] = [
     organizationId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
   },
 ];
-const request = {
-  startDate: '2025-01-01',
-  endDate: '2025-03-01',
-  groupBy: 'clusters' as const,
-  clusters: [C1],
+const ORG = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+const done = {
+  orgId: ORG,
+  query: {
+    orgId: ORG,
+    period: { kind: 'months' as const, first: '2025-01-01', last: '2025-02-01' },
+    filters: { organizations: [], projects: [], clusters: [C1], services: [] },
+    groupBy: 'clusters' as const,
+    includePartialMatches: false,
+    view: {},
+  },
+  months: { first: '2025-01-01', last: '2025-02-01' },
+  organizations: [ORG],
 };
 
 function input(): ExportInput {
@@ -64,9 +72,8 @@ function input(): ExportInput {
     rows: usage,
     directory: undefined,
     source: {
-      orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
       orgName: 'Acme',
-      request,
+      done,
       trail: undefined,
       now: new Date('2025-02-10T00:00:00Z'),
       generatedAt: new Date('2025-02-10T12:00:00Z'),
@@ -83,7 +90,28 @@ describe('buildExport', () => {
     expect(built.content.startsWith('\uFEFF# export,Cost by cluster and month\r\n')).toBe(true);
     const all = lines(built.content);
     expect(all).toContain('# months (inclusive),2025-01 to 2025-02');
-    expect(all).toContain('# end_date (exclusive; sent to Atlas),2025-03-01');
+    // The months people see and the filters; nothing of Atlas's own request body.
+    expect(all.filter((line) => line.startsWith('# ')).map((line) => line.split(',')[0])).toEqual([
+      '# export',
+      '# organization',
+      '# organization_id',
+      '# months (inclusive)',
+      '# organizations_covered',
+      '# group_by',
+      '# filter_organizations',
+      '# filter_projects',
+      '# filter_clusters',
+      '# filter_services',
+      '# include_partial_matches',
+      '# month_to_date (provisional)',
+      '# may_still_change',
+      '# currency',
+      '# number_format',
+      '# rows',
+      '# grand_total_usd',
+      '# generated_at',
+    ]);
+    expect(all).toContain(`# organizations_covered,${ORG}`);
     expect(all).toContain('# group_by,clusters');
     expect(all).toContain(`# filter_clusters,${C1}`);
     expect(all).toContain('# include_partial_matches,false');

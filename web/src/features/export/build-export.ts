@@ -1,6 +1,6 @@
 import type { UsageRow } from '@ace/bff/contract';
 import type { NameDirectory } from '../../lib/entity-names';
-import { isoMonth, lastMonthOf } from '../../lib/months';
+import { isoMonth } from '../../lib/months';
 import { DIMENSION_NOUN } from '../../lib/usage-fields';
 import { CSV, toSheet, TSV } from './csv';
 import { detailFileLines, detailLines } from './detail-export';
@@ -29,7 +29,8 @@ export interface BuiltExport {
 export function buildExport(kind: ExportKind, input: ExportInput): BuiltExport {
   const started = performance.now();
   const { pivot, rows, directory, source } = input;
-  const range = `${isoMonth(source.request.startDate)}_${isoMonth(lastMonthOf(source.request.endDate))}`;
+  const { months } = source.done;
+  const range = `${isoMonth(months.first)}_${isoMonth(months.last)}`;
   let built: BuiltExport;
   switch (kind) {
     case 'pivot-csv': {

@@ -5,9 +5,19 @@ import { CSV, toSheet } from './csv';
 import { detailFileLines } from './detail-export';
 
 const source = {
-  orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
   orgName: 'Acme',
-  request: { startDate: '2025-01-01', endDate: '2025-03-01' },
+  done: {
+    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+    query: {
+      orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+      period: { kind: 'months' as const, first: '2025-01-01', last: '2025-02-01' },
+      filters: { organizations: [], projects: [], clusters: [], services: [] },
+      includePartialMatches: false,
+      view: {},
+    },
+    months: { first: '2025-01-01', last: '2025-02-01' },
+    organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
+  },
   trail: undefined,
   now: new Date('2025-06-01T00:00:00Z'),
   generatedAt: new Date('2025-06-01T00:00:00Z'),

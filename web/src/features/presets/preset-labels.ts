@@ -1,13 +1,13 @@
-import { RELATIVE_PERIOD_LABELS, type PresetRange } from '@ace/bff/contract';
-import { formatMonthRange, lastMonthOf } from '../../lib/months';
+import { RELATIVE_PERIOD_LABELS, type Period } from '@ace/bff/contract';
+import { formatMonthRange } from '../../lib/months';
 
 /**
- * How a preset's range reads wherever it is shown. A relative range always says so, so
+ * How a preset's period reads wherever it is shown. A relative period always says so, so
  * nobody mistakes "last 3 complete months" for the months it happened to be when saved.
  */
-export function rangeLabel(range: PresetRange): string {
-  if (range.kind === 'relative') return `Relative: ${RELATIVE_PERIOD_LABELS[range.period]}`;
-  return formatMonthRange(range.startDate, lastMonthOf(range.endDate));
+export function periodLabel(period: Period): string {
+  if (period.kind === 'relative') return `Relative: ${RELATIVE_PERIOD_LABELS[period.period]}`;
+  return formatMonthRange(period.first, period.last);
 }
 
 /** `https://host/p/<id>`: the preset's share link. */

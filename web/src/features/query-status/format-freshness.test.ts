@@ -6,7 +6,15 @@ import { formatApiCapacity, formatDataAge, formatRetryCountdown } from './format
 const base = {
   id: 'query_0000000000000000000001',
   orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-  query: { startDate: '2025-01-01', endDate: '2025-03-01' },
+  query: {
+    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+    period: { kind: 'months' as const, first: '2025-01-01', last: '2025-02-01' },
+    filters: { organizations: [], projects: [], clusters: [], services: [] },
+    includePartialMatches: false,
+    view: {},
+  },
+  months: { first: '2025-01-01', last: '2025-02-01' },
+  organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
   createdAt: '2025-06-15T12:00:00.000Z',
 };
 

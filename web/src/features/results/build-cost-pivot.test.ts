@@ -4,7 +4,7 @@ import type { NameDirectory } from '../../lib/entity-names';
 import { buildCostPivot } from './build-cost-pivot';
 import { UNATTRIBUTED } from './pivot-rows';
 
-const range = { startDate: '2025-01-01', endDate: '2025-04-01' };
+const range = { first: '2025-01-01', last: '2025-03-01' };
 const C1 = '5f000001aaaaaaaaaaaaaaaa';
 const C2 = '5f000002aaaaaaaaaaaaaaaa';
 const C3 = '5f000003aaaaaaaaaaaaaaaa';

@@ -1,6 +1,6 @@
-import type { GroupBy, UsageRow } from '@ace/bff/contract';
+import type { GroupBy, MonthSpan, UsageRow } from '@ace/bff/contract';
 import type { NameDirectory } from '../../lib/entity-names';
-import { formatMonth, monthOfUsageDate, monthsInRange, type MonthStart } from '../../lib/months';
+import { formatMonth, monthOfUsageDate, monthsBetween, type MonthStart } from '../../lib/months';
 import { entityIdOf, entityOf, type Dimension, type EntityRef } from '../../lib/usage-fields';
 import { compareRows, disambiguate, toPivotRow, UNATTRIBUTED_KEY } from './pivot-rows';
 
@@ -47,8 +47,8 @@ export interface PivotGroup {
 }
 
 /** Every month of the query is a column; usage dated outside it gets a column too. */
-function columnsOf(usage: readonly UsageRow[], range: { startDate: string; endDate: string }) {
-  const months = monthsInRange(range.startDate, range.endDate);
+function columnsOf(usage: readonly UsageRow[], range: MonthSpan) {
+  const months = monthsBetween(range.first, range.last);
   const monthOfDate = new Map<string, MonthStart | null>();
   for (const row of usage) {
     if (!monthOfDate.has(row.usageDate)) {
@@ -73,7 +73,8 @@ function columnsOf(usage: readonly UsageRow[], range: { startDate: string; endDa
 export function buildCostPivot(
   usage: readonly UsageRow[],
   groupBy: GroupBy | undefined,
-  range: { startDate: MonthStart; endDate: MonthStart },
+  /** The months the query covers, both included. */
+  range: MonthSpan,
   directory?: NameDirectory,
 ): CostPivot {
   const started = performance.now();

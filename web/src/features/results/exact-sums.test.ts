@@ -5,7 +5,7 @@ import { sumCents } from '../../lib/money';
 import { buildCostPivot } from './build-cost-pivot';
 
 const MONTHS = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01'];
-const range = { startDate: '2025-01-01', endDate: '2025-05-01' };
+const range = { first: '2025-01-01', last: '2025-04-01' };
 const ROWS = 100_000;
 
 /** Amounts as Atlas sends them (dollars with cents, credits negative), up to ±$10M a line. */

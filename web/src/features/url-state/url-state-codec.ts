@@ -1,21 +1,25 @@
 import { decodeV1 } from './decode-v1';
-import { encodeV1 } from './encode-v1';
+import { decodeV2 } from './decode-v2';
+import { encodeV2 } from './encode-v2';
 import {
-  emptyUrlState,
+  emptyLinkState,
   SHAREABLE_URL_MAX,
   URL_STATE_VERSION,
   type DecodedUrlState,
-  type UrlState,
+  type LinkState,
 } from './url-state';
 
 type Decoder = (params: URLSearchParams) => DecodedUrlState;
 
 /** Every version ever written, forever: a link from any release must still open. */
-const DECODERS = new Map<string, Decoder>([['1', decodeV1]]);
+const DECODERS = new Map<string, Decoder>([
+  ['1', decodeV1],
+  ['2', decodeV2],
+]);
 
 /** The query string (without `?`) for a state, in the current version. Pure. */
-export function encodeUrlState(state: UrlState): string {
-  return encodeV1(state);
+export function encodeUrlState(state: LinkState): string {
+  return encodeV2(state);
 }
 
 /**
@@ -24,7 +28,7 @@ export function encodeUrlState(state: UrlState): string {
  */
 export function decodeUrlState(search: string): DecodedUrlState {
   const params = new URLSearchParams(search);
-  if ([...params.keys()].length === 0) return { state: emptyUrlState(), ignored: [] };
+  if ([...params.keys()].length === 0) return { state: emptyLinkState(), ignored: [] };
   const version = params.get('v');
   if (version === null) {
     const decoded = decodeV1(params);
@@ -37,11 +41,11 @@ export function decodeUrlState(search: string): DecodedUrlState {
   const reason = newer
     ? `the link was made by a newer version of the dashboard (v=${version}); reload the page to open it`
     : 'is not a link version this page knows; the link was not used';
-  return { state: emptyUrlState(), ignored: [{ param: 'v', reason }] };
+  return { state: emptyLinkState(), ignored: [{ param: 'v', reason }] };
 }
 
 /** The absolute link of a dashboard view. */
-export function viewLink(state: UrlState, origin = window.location.origin): string {
+export function viewLink(state: LinkState, origin = window.location.origin): string {
   return `${origin}/?${encodeUrlState(state)}`;
 }
 
@@ -51,6 +55,6 @@ export const isShareable = (link: string) => link.length <= SHAREABLE_URL_MAX;
  * The controls alone (no run flag, no results-view options or drill-down): two states with
  * equal keys ask the same question.
  */
-export function controlsKey(state: UrlState): string {
-  return encodeUrlState({ ...state, run: false, view: {} });
+export function controlsKey(state: LinkState): string {
+  return encodeUrlState({ run: false, query: { ...state.query, view: {} } });
 }

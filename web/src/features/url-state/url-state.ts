@@ -1,20 +1,13 @@
-import type { AtlasService, GroupBy, presetViewSchema } from '@ace/bff/contract';
-import type { z } from 'zod';
+import type { DashboardDraft } from '../../lib/dashboard-draft';
+import { noFilters } from '../../lib/dashboard-draft';
 
-/** Results-view options, the same shape a preset stores (`presetViewSchema`). */
-export type ViewOptions = z.output<typeof presetViewSchema>;
-
-/** Everything a dashboard link carries. Ids, never names: names change, ids do not. */
-export interface UrlState {
-  orgId?: string;
-  /** Inclusive: the first and the last month, both `YYYY-MM-01` (absent: the default range). */
-  months?: { first: string; last: string };
-  projects: string[];
-  clusters: string[];
-  services: AtlasService[];
-  groupBy?: GroupBy;
-  partial: boolean;
-  view: ViewOptions;
+/**
+ * Everything a dashboard link carries: the question (the contract's DashboardQuery as a draft:
+ * no organization or months when the link names none) with its results-view options, and
+ * whether its results are on screen. Ids, never names: names change, ids do not.
+ */
+export interface LinkState {
+  query: DashboardDraft;
   /** The results of exactly these controls are on screen: opening the link runs them. */
   run: boolean;
 }
@@ -26,21 +19,17 @@ export interface IgnoredParam {
 }
 
 export interface DecodedUrlState {
-  state: UrlState;
+  state: LinkState;
   ignored: IgnoredParam[];
 }
 
-export const emptyUrlState = (): UrlState => ({
-  projects: [],
-  clusters: [],
-  services: [],
-  partial: false,
-  view: {},
+export const emptyLinkState = (): LinkState => ({
+  query: { orgId: '', filters: noFilters(), includePartialMatches: false, view: {} },
   run: false,
 });
 
 /** The version every new link is written in; docs/url-state.md lists every version. */
-export const URL_STATE_VERSION = 1;
+export const URL_STATE_VERSION = 2;
 
 /**
  * Links longer than this are not offered for sharing: some mail and chat tools cut URLs near

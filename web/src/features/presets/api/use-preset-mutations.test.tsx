@@ -18,8 +18,7 @@ import {
 const NOW = new Date('2025-06-15T12:00:00Z');
 const INPUT: PresetInput = {
   name: 'Q1',
-  orgId: ORG_ID,
-  range: { kind: 'relative', period: 'last-3-complete-months' },
+  query: { orgId: ORG_ID, period: { kind: 'relative', period: 'last-3-complete-months' } },
 };
 
 function setup() {
@@ -50,7 +49,7 @@ describe('the presets API hooks', () => {
     const { api, queryClient, hooks } = setup();
     const created = await act(() => hooks().create.mutateAsync(INPUT));
     expect(created.etag).toBe('"1"');
-    expect(created.preset.resolved).toEqual({ startDate: '2025-03-01', endDate: '2025-06-01' });
+    expect(created.preset.resolved).toEqual({ first: '2025-03-01', last: '2025-05-01' });
 
     const loaded = await queryClient.fetchQuery(presetQueryOptions(created.preset.id));
     const saved = await act(() =>

@@ -9,15 +9,18 @@ const preset: PresetResponse = {
   ownedByYou: true,
   name: 'Retail, last quarter',
   description: '',
-  orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-  filters: {},
-  range: { kind: 'relative', period: 'last-3-complete-months' },
-  view: {},
+  query: {
+    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+    period: { kind: 'relative', period: 'last-3-complete-months' },
+    filters: { organizations: [], projects: [], clusters: [], services: [] },
+    includePartialMatches: false,
+    view: {},
+  },
   createdAt: '2025-06-01T00:00:00.000Z',
   updatedAt: '2025-06-01T00:00:00.000Z',
   version: 1,
-  schemaVersion: 2,
-  resolved: { startDate: '2025-03-01', endDate: '2025-06-01' },
+  schemaVersion: 3,
+  resolved: { first: '2025-03-01', last: '2025-05-01' },
 };
 
 describe('the preset banner', () => {

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { CopyLinkButton } from '../../../components/share/copy-link-button';
-import { formatMonthRange, lastMonthOf } from '../../../lib/months';
+import { formatMonthRange } from '../../../lib/months';
 import type { VersionedPreset } from '../api/preset-api';
-import { presetLink, rangeLabel } from '../preset-labels';
+import { periodLabel, presetLink } from '../preset-labels';
 
 interface ActivePresetBannerProps {
   active: VersionedPreset;
@@ -10,18 +10,19 @@ interface ActivePresetBannerProps {
   onSaveChanges: (() => void) | undefined;
 }
 
-/** Which preset the view came from, its range (relative ones say so), its link. */
+/** Which preset the view came from, its period (relative ones say so), its link. */
 export function ActivePresetBanner({ active, onSaveChanges }: ActivePresetBannerProps) {
   const { preset } = active;
+  const { period } = preset.query;
   const resolved =
-    preset.range.kind === 'relative'
-      ? ` (now ${formatMonthRange(preset.resolved.startDate, lastMonthOf(preset.resolved.endDate))})`
+    period.kind === 'relative'
+      ? ` (now ${formatMonthRange(preset.resolved.first, preset.resolved.last)})`
       : '';
   return (
     <Paper withBorder px="md" py="xs" component="section" aria-label="Preset">
       <Group justify="space-between" gap="sm">
         <Text size="sm">
-          Preset <strong>{preset.name}</strong> · {rangeLabel(preset.range)}
+          Preset <strong>{preset.name}</strong> · {periodLabel(period)}
           {resolved}
           {!onSaveChanges &&
             (preset.sharedBy ? ` · shared by ${preset.sharedBy}` : ' · shared preset')}

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { PresetResponse } from '@ace/bff/contract';
 import { CopyLinkButton } from '../../../components/share/copy-link-button';
 import { formatTimeAgo } from '../../../lib/relative-time';
-import { presetLink, rangeLabel } from '../preset-labels';
+import { periodLabel, presetLink } from '../preset-labels';
 
 interface PresetListItemProps {
   preset: PresetResponse;
@@ -39,7 +39,7 @@ export function PresetListItem({ preset, now, active, ...actions }: PresetListIt
             </Text>
           )}
           <Text size="xs">
-            {rangeLabel(preset.range)} ·{' '}
+            {periodLabel(preset.query.period)} ·{' '}
             <time dateTime={preset.updatedAt} title={new Date(preset.updatedAt).toLocaleString()}>
               updated {formatTimeAgo(now - Date.parse(preset.updatedAt))}
             </time>

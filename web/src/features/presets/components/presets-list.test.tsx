@@ -10,8 +10,7 @@ import { PresetsList } from './presets-list';
 const NOW = new Date('2025-06-15T12:00:00Z');
 const base: PresetInput = {
   name: '',
-  orgId: ORG_ID,
-  range: { kind: 'absolute', startDate: '2025-01-01', endDate: '2025-04-01' },
+  query: { orgId: ORG_ID, period: { kind: 'months', first: '2025-01-01', last: '2025-03-01' } },
 };
 
 function setup() {
@@ -29,7 +28,7 @@ function setup() {
   add({
     name: 'Rolling quarter',
     description: 'Finance review',
-    range: { kind: 'relative', period: 'last-3-complete-months' },
+    query: { orgId: ORG_ID, period: { kind: 'relative', period: 'last-3-complete-months' } },
   });
   const onDeleted = vi.fn();
   const onOpen = vi.fn();

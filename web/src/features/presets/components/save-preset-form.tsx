@@ -1,5 +1,5 @@
 import { Button, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import { RELATIVE_PERIOD_LABELS } from '@ace/bff/contract';
+import { RELATIVE_PERIOD_LABELS, resolvePeriod, type DashboardQuery } from '@ace/bff/contract';
 import { useState } from 'react';
 import { formatMonthRange } from '../../../lib/months';
 import type { VersionedPreset } from '../api/preset-api';
@@ -9,17 +9,14 @@ import {
   writeProblemOf,
   type WriteProblem,
 } from '../api/use-preset-mutations';
-import {
-  RANGE_CHOICES,
-  rangeChoiceOf,
-  toPresetInput,
-  type PresetDraft,
-  type RangeChoice,
-} from '../preset-input';
+import { PERIOD_CHOICES, periodChoiceOf, toPresetInput, type PeriodChoice } from '../preset-input';
 import { WriteProblemAlert } from './write-problem-alert';
 
 export interface SavePresetTarget {
-  draft: PresetDraft;
+  /** The question on screen, with how its results look. */
+  query: DashboardQuery;
+  /** The server's clock: the months a relative period means now. */
+  now: Date;
   /** The preset the view was opened from, if any. */
   active: VersionedPreset | null;
   onSaved: (saved: VersionedPreset) => void;
@@ -30,11 +27,14 @@ export interface SavePresetTarget {
 type SavePresetFormProps = SavePresetTarget & { updating: boolean; onClose: () => void };
 
 export function SavePresetForm(props: SavePresetFormProps) {
-  const { draft, active, updating, onClose, onSaved } = props;
+  const { query, now, active, updating, onClose, onSaved } = props;
   const existing = updating ? active?.preset : undefined;
   const [name, setName] = useState(existing?.name ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
-  const [range, setRange] = useState<RangeChoice>(existing ? rangeChoiceOf(existing) : 'absolute');
+  const [choice, setChoice] = useState<PeriodChoice>(() =>
+    periodChoiceOf(existing?.query.period ?? query.period),
+  );
+  const months = resolvePeriod(query.period, now);
   const [touched, setTouched] = useState(false);
   const [problem, setProblem] = useState<WriteProblem | null>(null);
   const create = useCreatePreset();
@@ -45,7 +45,7 @@ export function SavePresetForm(props: SavePresetFormProps) {
     setTouched(true);
     if (empty) return;
     setProblem(null);
-    const input = toPresetInput(draft, { name, description, range });
+    const input = toPresetInput(query, months, { name, description, choice });
     const callbacks = {
       onSuccess: (saved: VersionedPreset) => {
         onSaved(saved);
@@ -58,7 +58,7 @@ export function SavePresetForm(props: SavePresetFormProps) {
     } else create.mutate(input, callbacks);
   };
 
-  const exactLabel = `These exact months: ${formatMonthRange(draft.firstMonth, draft.lastMonth)}`;
+  const exactLabel = `These exact months: ${formatMonthRange(months.first, months.last)}`;
   return (
     <form
       noValidate
@@ -87,16 +87,16 @@ export function SavePresetForm(props: SavePresetFormProps) {
         <Radio.Group
           label="Months"
           description="A relative period is worked out again each time the preset is opened."
-          value={range}
-          onChange={(value) => setRange(value)}
+          value={choice}
+          onChange={(value) => setChoice(value)}
         >
           <Stack gap={6} mt={6}>
-            {RANGE_CHOICES.map((choice) => (
+            {PERIOD_CHOICES.map((option) => (
               <Radio
-                key={choice}
-                value={choice}
+                key={option}
+                value={option}
                 label={
-                  choice === 'absolute' ? exactLabel : `Relative: ${RELATIVE_PERIOD_LABELS[choice]}`
+                  option === 'months' ? exactLabel : `Relative: ${RELATIVE_PERIOD_LABELS[option]}`
                 }
               />
             ))}

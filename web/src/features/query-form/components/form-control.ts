@@ -1,6 +1,6 @@
+import type { DashboardQuery } from '@ace/bff/contract';
 import type { Control } from 'react-hook-form';
-import type { QueryFormValues } from '../form-values';
-import type { QueryFormOutput } from '../query-form-schema';
+import type { DashboardDraft } from '../../../lib/dashboard-draft';
 
 /** The form's control, as every field component of this feature receives it. */
-export type QueryFormControl = Control<QueryFormValues, unknown, QueryFormOutput>;
+export type QueryFormControl = Control<DashboardDraft, unknown, DashboardQuery>;

@@ -1,4 +1,4 @@
-import { FormMonthRange } from '../../../components/form/form-month-range';
+import { FormPeriodRange, toMonth } from '../../../components/form/form-period-range';
 import { formatMonthRange, monthPickerBounds } from '../../../lib/months';
 import type { QueryFormControl } from './form-control';
 
@@ -11,9 +11,10 @@ interface MonthRangeFieldProps {
 export function MonthRangeField({ control, now }: MonthRangeFieldProps) {
   const { minMonth, maxMonth } = monthPickerBounds(now);
   return (
-    <FormMonthRange
+    <FormPeriodRange
       control={control}
-      name="months"
+      name="period"
+      now={now}
       label="Months"
       placeholder="Choose the first and last month"
       minDate={minMonth}
@@ -26,10 +27,4 @@ export function MonthRangeField({ control, now }: MonthRangeFieldProps) {
       }}
     />
   );
-}
-
-/** Mantine hands back `YYYY-MM-DD` strings (or Dates when given Dates): keep the month start. */
-function toMonth(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length < 7) return null;
-  return `${value.slice(0, 7)}-01`;
 }

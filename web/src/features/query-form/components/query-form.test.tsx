@@ -7,12 +7,14 @@ import {
   ORG_ID,
   PROJECTS,
 } from '../../../testing/fake-api';
-import { defaultQueryFormValues } from '../form-values';
+import { defaultPeriod, emptyDraft } from '../../../lib/dashboard-draft';
 import { axeViolations } from '../../../testing/axe';
 import { installFakeClock, renderWithProviders } from '../../../testing/render';
 import { QueryForm } from './query-form';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
+const SIX_MONTHS = { kind: 'months', first: '2025-01-01', last: '2025-06-01' } as const;
+const NO_FILTERS = { organizations: [], projects: [], clusters: [], services: [] };
 
 function renderForm(onRun = vi.fn(() => Promise.resolve())) {
   // Simulated time: waitFor advances the fake clock, so a slow machine cannot time a test out.
@@ -47,61 +49,39 @@ describe('QueryForm', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(onRun).toHaveBeenCalledTimes(1));
-    expect(onRun).toHaveBeenCalledWith(ORG_ID, { startDate: '2025-01-01', endDate: '2025-07-01' });
+    expect(onRun).toHaveBeenCalledWith({
+      orgId: ORG_ID,
+      period: SIX_MONTHS,
+      filters: NO_FILTERS,
+      includePartialMatches: false,
+      view: {},
+    });
   });
 
-  it('shows the group-by rule inline and fixes it with one click', async () => {
+  it('groups by clusters without choosing any: the question goes as asked, the BFF names them', async () => {
     installFakeApi();
     const { user, onRun } = renderForm();
     await waitForPickers();
     await chooseGroupBy(user, 'Clusters');
-
-    const message = await screen.findByText('Group by clusters needs at least one cluster');
-    const groupBy = screen.getByRole('combobox', { name: 'Group by' });
-    expect(groupBy.getAttribute('aria-invalid')).toBe('true');
-    expect(groupBy.getAttribute('aria-describedby')).toContain(message.id);
-
-    await user.click(
-      screen.getByRole('button', { name: `Select all ${CLUSTERS.length} clusters` }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByText('Group by clusters needs at least one cluster')).toBeNull(),
-    );
+    expect(screen.getByText('All of them, unless you choose some below')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(onRun).toHaveBeenCalledTimes(1));
-    expect(onRun).toHaveBeenCalledWith(ORG_ID, {
-      startDate: '2025-01-01',
-      endDate: '2025-07-01',
-      clusters: CLUSTERS.map((c) => c.id),
-      groupBy: 'clusters',
-    });
+    expect(onRun).toHaveBeenCalledWith(
+      expect.objectContaining({ groupBy: 'clusters', filters: NO_FILTERS }),
+    );
+    expect(screen.queryByRole('group', { name: 'Quick fixes' })).toBeNull();
   });
 
-  it('blocks the run until the group-by rule is met, or the group-by is cleared', async () => {
+  it('sends no group-by for "None"', async () => {
     installFakeApi();
     const { user, onRun } = renderForm();
     await waitForPickers();
     await chooseGroupBy(user, 'Services');
-    await user.click(screen.getByRole('button', { name: 'Run query' }));
-    expect(await screen.findByText('Group by services needs at least one service')).toBeTruthy();
-    expect(onRun).not.toHaveBeenCalled();
-
-    await user.click(screen.getByRole('button', { name: 'Clear group-by' }));
-    await waitFor(() => expect(screen.queryByText(/needs at least one service/)).toBeNull());
+    await chooseGroupBy(user, 'None');
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(onRun).toHaveBeenCalledTimes(1));
-  });
-
-  it('clears the group-by error as soon as a value is picked by hand', async () => {
-    installFakeApi();
-    const { user } = renderForm();
-    await waitForPickers();
-    await chooseGroupBy(user, 'Clusters');
-    await screen.findByText('Group by clusters needs at least one cluster');
-    await user.click(screen.getByRole('combobox', { name: 'Clusters' }));
-    await user.click(await screen.findByRole('option', { name: 'ads-prod' }));
-    await waitFor(() =>
-      expect(screen.queryByText('Group by clusters needs at least one cluster')).toBeNull(),
+    expect(onRun).toHaveBeenCalledWith(
+      expect.not.objectContaining({ groupBy: expect.anything() as unknown }),
     );
   });
 
@@ -122,12 +102,12 @@ describe('QueryForm', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(onRun).toHaveBeenCalledTimes(1));
-    expect(onRun).toHaveBeenCalledWith(ORG_ID, {
-      startDate: '2025-01-01',
-      endDate: '2025-07-01',
-      projects: [PROJECTS[0]!.id],
-      clusters: [CLUSTERS[0]!.id],
-    });
+    expect(onRun).toHaveBeenCalledWith(
+      expect.objectContaining({
+        period: SIX_MONTHS,
+        filters: { ...NO_FILTERS, projects: [PROJECTS[0]!.id], clusters: [CLUSTERS[0]!.id] },
+      }),
+    );
   });
 
   it('keeps a deleted cluster a link names, shown as deleted, instead of dropping it', async () => {
@@ -140,9 +120,10 @@ describe('QueryForm', () => {
         onRun={onRun}
         submitting={false}
         initialValues={{
-          ...defaultQueryFormValues(NOW),
+          ...emptyDraft(),
+          period: defaultPeriod(NOW),
           orgId: ORG_ID,
-          clusters: [DELETED_CLUSTER.id, CLUSTERS[0]!.id],
+          filters: { ...NO_FILTERS, clusters: [DELETED_CLUSTER.id, CLUSTERS[0]!.id] },
         }}
       />,
       { user },
@@ -159,8 +140,9 @@ describe('QueryForm', () => {
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(onRun).toHaveBeenCalledTimes(1));
     expect(onRun).toHaveBeenCalledWith(
-      ORG_ID,
-      expect.objectContaining({ clusters: [DELETED_CLUSTER.id, CLUSTERS[0]!.id] }),
+      expect.objectContaining({
+        filters: expect.objectContaining({ clusters: [DELETED_CLUSTER.id, CLUSTERS[0]!.id] }),
+      }),
     );
   });
 
@@ -183,12 +165,48 @@ describe('QueryForm', () => {
     await waitFor(() => expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/projects`)).toHaveLength(2));
   });
 
+  it('shows a relative period as the months it means now, and says it is relative', async () => {
+    installFakeApi();
+    const onRun = vi.fn(() => Promise.resolve());
+    const user = installFakeClock(NOW);
+    const period = { kind: 'relative', period: 'last-3-complete-months' } as const;
+    renderWithProviders(
+      <QueryForm
+        now={NOW}
+        onRun={onRun}
+        submitting={false}
+        initialValues={{ ...emptyDraft(), orgId: ORG_ID, period }}
+      />,
+      { user },
+    );
+    await waitForPickers();
+    expect(screen.getByRole('button', { name: /Months/ }).textContent).toContain(
+      'Mar 2025 – May 2025',
+    );
+    expect(screen.getByText('Relative: Last 3 complete months')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    await waitFor(() => expect(onRun).toHaveBeenCalledWith(expect.objectContaining({ period })));
+  });
+
   it('has no axe violations, also while showing a validation error', async () => {
     installFakeApi();
-    const { user, container } = renderForm();
+    const user = installFakeClock(NOW);
+    const { container } = renderWithProviders(
+      <QueryForm
+        now={NOW}
+        onRun={vi.fn(() => Promise.resolve())}
+        submitting={false}
+        initialValues={{
+          ...emptyDraft(),
+          orgId: ORG_ID,
+          period: { kind: 'months', first: '2023-01-01', last: '2023-03-01' },
+        }}
+      />,
+      { user },
+    );
     await waitForPickers();
-    await chooseGroupBy(user, 'Projects');
-    await screen.findByText('Group by projects needs at least one project');
+    await user.click(screen.getByRole('button', { name: 'Run query' }));
+    await screen.findByText(/^The first month must not be before/);
     vi.useRealTimers(); // axe schedules its own work on real timers
     expect(await axeViolations(container)).toEqual([]);
   });

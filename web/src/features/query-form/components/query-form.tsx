@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { CostQueryRequest } from '@ace/bff/contract';
+import type { DashboardQuery } from '@ace/bff/contract';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormSwitch } from '../../../components/form/form-switch';
 import { toApiError } from '../../../lib/api-client';
+import { defaultPeriod, emptyDraft, type DashboardDraft } from '../../../lib/dashboard-draft';
 import { useClusters, useOrgs, useProjects, useServices } from '../api/picker-queries';
-import { defaultQueryFormValues, type QueryFormValues } from '../form-values';
-import { createQueryFormSchema, formErrorFor, type QueryFormOutput } from '../query-form-schema';
+import { toFormFieldError } from '../form-errors';
+import { createQueryFormSchema } from '../query-form-schema';
 import { GroupByField } from './group-by-field';
 import { MonthRangeField } from './month-range-field';
 import { OrgField } from './org-field';
@@ -21,15 +22,15 @@ export interface QueryFormProps {
    * Starts the query. Rejects only with an ApiError whose `errors` name fields (a 400): those
    * are shown on the fields; every other failure belongs to the status panel.
    */
-  onRun: (orgId: string, request: CostQueryRequest) => Promise<void>;
+  onRun: (query: DashboardQuery) => Promise<void>;
   submitting: boolean;
-  /** Values to start from (a link or a preset) instead of the defaults; read once. */
-  initialValues?: QueryFormValues | undefined;
+  /** The question to start from (a link or a preset) instead of the defaults; read once. */
+  initialValues?: DashboardDraft | undefined;
   /** Runs the initial values when the form appears, through `onRunRestored` if given. */
   runOnMount?: boolean;
   onRunRestored?: QueryFormProps['onRun'];
   /** Every change of the values, by the user or by the form itself (e.g. the default org). */
-  onValuesChange?: (values: QueryFormValues) => void;
+  onValuesChange?: (values: DashboardDraft) => void;
 }
 
 /** Memoized: the page re-renders on every poll; the form only when its own props change. */
@@ -37,15 +38,15 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
   const { now, onRun, submitting } = props;
   const partialHintId = useId();
   const schema = useMemo(() => createQueryFormSchema(now), [now]);
-  const form = useForm<QueryFormValues, unknown, QueryFormOutput>({
+  const form = useForm<DashboardDraft, unknown, DashboardQuery>({
     resolver: zodResolver(schema),
-    defaultValues: props.initialValues ?? defaultQueryFormValues(now),
+    defaultValues: props.initialValues ?? { ...emptyDraft(), period: defaultPeriod(now) },
     mode: 'onChange',
   });
-  const { control, setValue, getValues, trigger, setError, formState } = form;
-  const [orgId, projectIds, groupBy] = useWatch({
+  const { control, setValue, getValues, setError, formState } = form;
+  const [orgId, projectIds, orgFilter] = useWatch({
     control,
-    name: ['orgId', 'projects', 'groupBy'],
+    name: ['orgId', 'filters.projects', 'filters.organizations'],
   });
 
   const orgs = useOrgs();
@@ -68,7 +69,7 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
     if (!clusters.data || clusters.isPlaceholderData) return;
     const known = new Set(clusters.data.items.map((cluster) => cluster.id));
     for (const id of known) seenClusters.current.add(id);
-    const chosen = getValues('clusters');
+    const chosen = getValues('filters.clusters');
     const kept = chosen.filter((id) => known.has(id));
     if (kept.length === chosen.length) return;
     // A link or a preset may name clusters deleted since: look among those before dropping any
@@ -77,17 +78,17 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
       setShowDeleted(true);
       return;
     }
-    setValue('clusters', kept, { shouldValidate: true });
+    setValue('filters.clusters', kept, { shouldValidate: true });
   }, [clusters.data, clusters.isPlaceholderData, getValues, setValue, showDeleted]);
 
   const submitTo = (handler: QueryFormProps['onRun']) =>
-    form.handleSubmit(async ({ orgId: org, request }) => {
+    form.handleSubmit(async (query) => {
       try {
-        await handler(org, request);
+        await handler(query);
       } catch (error) {
         // A 400 from the BFF: put each message on its field; the values stay as typed.
         for (const problem of toApiError(error).errors) {
-          const { field, message } = formErrorFor(getValues(), problem.field, problem.message);
+          const { field, message } = toFormFieldError(problem.field, problem.message);
           setError(field ?? 'root.server', { type: 'server', message });
         }
       }
@@ -117,27 +118,16 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
               control={control}
               orgs={orgs}
               onChange={() => {
-                // Project and cluster ids belong to the previous organization.
-                setValue('projects', []);
-                setValue('clusters', []);
+                // Linked organization, project and cluster ids belong to the previous one.
+                setValue('filters.organizations', []);
+                setValue('filters.projects', []);
+                setValue('filters.clusters', []);
               }}
+              narrowedTo={orgFilter}
+              onShowAll={() => setValue('filters.organizations', [], { shouldValidate: true })}
             />
             <MonthRangeField control={control} now={now} />
-            <GroupByField
-              control={control}
-              groupBy={groupBy}
-              errorMessage={formState.errors.groupBy?.message}
-              available={{
-                projects: projects.data?.items.map((p) => p.id),
-                clusters: clusters.data?.items.map((c) => c.id),
-                services: services.data?.items.map((s) => s.id),
-              }}
-              onSelectAll={(dimension, ids) => {
-                setValue(dimension, ids, { shouldDirty: true });
-                void trigger(['groupBy', dimension]);
-              }}
-              onClear={() => setValue('groupBy', 'none', { shouldValidate: true })}
-            />
+            <GroupByField control={control} />
             <ProjectsField {...scope} />
             <ClustersField
               {...scope}

@@ -14,8 +14,6 @@ const multiSelectDefaults = {
   limit: OPTION_LIMIT,
   maxDropdownHeight: 280,
   hidePickedOptions: false,
-  // A chosen group-by is re-checked whenever its list changes (the group-by rule).
-  deps: ['groupBy' as const],
 };
 
 interface ScopeFieldsProps {
@@ -41,7 +39,7 @@ export function ProjectsField({ control, hasOrg, projects }: ScopeFieldsProps) {
       <FormMultiSelect
         {...multiSelectDefaults}
         control={control}
-        name="projects"
+        name="filters.projects"
         label="Projects"
         data={items?.map((p) => ({ value: p.id, label: p.name })) ?? []}
         nothingFoundMessage="No matching projects"
@@ -92,7 +90,7 @@ export function ClustersField({
       <FormMultiSelect
         {...multiSelectDefaults}
         control={control}
-        name="clusters"
+        name="filters.clusters"
         label="Clusters"
         data={items ? clusterOptions(items, projects.data?.items) : []}
         nothingFoundMessage="No matching clusters"
@@ -122,7 +120,7 @@ export function ServicesField({ control, services }: ScopeFieldsProps) {
       <FormMultiSelect
         {...multiSelectDefaults}
         control={control}
-        name="services"
+        name="filters.services"
         label="Services"
         data={items?.map((s) => ({ value: s.id, label: s.name })) ?? []}
         nothingFoundMessage="No matching services"

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
+import type { DashboardQuery } from '@ace/bff/contract';
 import type { UseFormReturn } from 'react-hook-form';
-import type { QueryFormValues } from '../form-values';
-import type { QueryFormOutput } from '../query-form-schema';
+import type { DashboardDraft } from '../../../lib/dashboard-draft';
 
 interface FormSyncOptions {
   runOnMount: boolean;
-  onValuesChange: ((values: QueryFormValues) => void) | undefined;
+  onValuesChange: ((values: DashboardDraft) => void) | undefined;
   /** Validates and runs the current values (errors show on the fields, as for a click). */
   runRestored: () => void;
 }
@@ -15,7 +15,7 @@ interface FormSyncOptions {
  * or preset that showed results), and reports every change of the values (for the URL).
  */
 export function useFormSync(
-  form: UseFormReturn<QueryFormValues, unknown, QueryFormOutput>,
+  form: UseFormReturn<DashboardDraft, unknown, DashboardQuery>,
   { runOnMount, onValuesChange, runRestored }: FormSyncOptions,
 ): void {
   const latestRun = useRef(runRestored);

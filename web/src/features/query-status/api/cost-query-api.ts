@@ -1,8 +1,8 @@
 import {
   costQueryCreatedSchema,
   type CostQueryCreated,
-  type CostQueryRequest,
   type CostQueryState,
+  type DashboardQuery,
 } from '@ace/bff/contract';
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { apiRequest, apiSend, parseRetryAfter } from '../../../lib/api-client';
@@ -28,15 +28,16 @@ export const costQueryKeys = {
   state: (target: CostQueryTarget) => ['cost-queries', target.orgId, target.id] as const,
 };
 
+/** POSTs the dashboard question as it is; the BFF alone turns it into Atlas's body. */
 export async function createCostQuery(
   /** `refresh`: fresh data from Atlas instead of the BFF's result cache. */
-  input: { orgId: string; request: CostQueryRequest; refresh?: boolean },
+  input: { query: DashboardQuery; refresh?: boolean | undefined },
   signal?: AbortSignal,
 ): Promise<CostQueryCreated> {
-  const path = `${base(input.orgId)}${input.refresh ? '?refresh=true' : ''}`;
+  const path = `${base(input.query.orgId)}${input.refresh ? '?refresh=true' : ''}`;
   const { data } = await apiRequest(path, costQueryCreatedSchema, {
     method: 'POST',
-    body: input.request,
+    body: input.query,
     signal,
   });
   return data;

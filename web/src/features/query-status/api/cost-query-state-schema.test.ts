@@ -33,7 +33,15 @@ const done = (usageDetails: unknown[]) => ({
   status: 'done',
   createdAt: '2025-06-15T12:00:00.000Z',
   completedAt: '2025-06-15T12:00:04.000Z',
-  query: { startDate: '2025-01-01', endDate: '2025-03-01' },
+  query: {
+    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+    period: { kind: 'months', first: '2025-01-01', last: '2025-02-01' },
+    filters: { organizations: [], projects: [], clusters: [], services: [] },
+    includePartialMatches: false,
+    view: {},
+  },
+  months: { first: '2025-01-01', last: '2025-02-01' },
+  organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
   result: { usageDetails, totals: { currency: 'USD', totalCents: 0, rowCount: 0 } },
 });
 
@@ -63,6 +71,7 @@ describe('the cost-query answer parser', () => {
   it('checks the rest of the answer with the contract (processing, failed, bad envelopes)', () => {
     const processing = { ...done([]), status: 'processing', elapsedMs: 5 };
     expect(costQueryStateWireSchema.safeParse(processing).success).toBe(true);
+    expect(costQueryStateWireSchema.safeParse(done([])).success).toBe(true);
     expect(costQueryStateWireSchema.safeParse({ ...done([]), status: 'weird' }).success).toBe(
       false,
     );

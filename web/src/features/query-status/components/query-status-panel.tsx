@@ -17,7 +17,9 @@ interface QueryStatusPanelProps {
 /** A live region that is always in the page, so screen readers hear each change. */
 export function QueryStatusPanel(props: QueryStatusPanelProps) {
   const { phase, onCancel, onRetry, onRefresh, clock } = props;
-  const now = useNow(phase.kind === 'running', 1000, clock);
+  // Re-read at once when a new answer moves the countdown (not only on the next tick).
+  const answer = phase.kind === 'running' ? `${phase.since}:${phase.waitUntil}` : phase.kind;
+  const now = useNow(phase.kind === 'running', 1000, clock, answer);
   return (
     <Box role="status" aria-live="polite" aria-atomic="false">
       {phase.kind === 'running' && (

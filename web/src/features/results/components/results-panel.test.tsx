@@ -16,7 +16,16 @@ function done(usage: UsageRow[], query: Partial<CostQueryDone['query']> = {}): C
     status: 'done',
     createdAt: '2025-06-15T12:00:00.000Z',
     completedAt: '2025-06-15T12:00:04.000Z',
-    query: { startDate: '2025-01-01', endDate: '2025-03-01', ...query },
+    query: {
+      orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+      period: { kind: 'months', first: '2025-01-01', last: '2025-02-01' },
+      filters: { organizations: [], projects: [], clusters: [], services: [] },
+      includePartialMatches: false,
+      view: {},
+      ...query,
+    },
+    months: { first: '2025-01-01', last: '2025-02-01' },
+    organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
     result: {
       usageDetails: usage,
       totals: {
@@ -51,7 +60,7 @@ const usage: UsageRow[] = [
 
 /** The panel as the page uses it: the page holds the view; `changes` records what it was told. */
 function renderPanel(result: CostQueryDone, initial: Partial<ResultsView> = {}) {
-  const pivot = buildCostPivot(result.result.usageDetails, result.query.groupBy, result.query);
+  const pivot = buildCostPivot(result.result.usageDetails, result.query.groupBy, result.months);
   const changes: Partial<ResultsView>[] = [];
   function Page() {
     const [view, setView] = useState({ ...DEFAULT_RESULTS_VIEW, ...initial });
@@ -74,7 +83,15 @@ const cellTexts = (table: HTMLElement) =>
 describe('ResultsPanel', () => {
   it('shows the grand total, the pivot with totals and month-over-month change', async () => {
     const { container } = renderPanel(
-      done(usage, { groupBy: 'projects', projects: ['bbbbbbbbbbbbbbbbbbbbbbbb'] }),
+      done(usage, {
+        groupBy: 'projects',
+        filters: {
+          organizations: [],
+          projects: ['bbbbbbbbbbbbbbbbbbbbbbbb'],
+          clusters: [],
+          services: [],
+        },
+      }),
     );
     expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
     expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(1449)} USD`);

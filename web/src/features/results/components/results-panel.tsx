@@ -1,7 +1,7 @@
 import { Alert, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { CostQueryDone } from '@ace/bff/contract';
 import { Suspense, useCallback, useId, type ReactNode } from 'react';
-import { formatMonthRange, lastMonthOf } from '../../../lib/months';
+import { formatMonthRange } from '../../../lib/months';
 import { formatUsd } from '../../../lib/money';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot } from '../build-cost-pivot';
@@ -36,9 +36,9 @@ export function ResultsPanel(props: ResultsPanelProps) {
     (chartTopN: number) => onViewChange({ chartTopN }),
     [onViewChange],
   );
-  const { query, result } = done;
+  const { query, months, result } = done;
   const headingId = useId();
-  const rangeLabel = formatMonthRange(query.startDate, lastMonthOf(query.endDate));
+  const rangeLabel = formatMonthRange(months.first, months.last);
   const serverDisagrees =
     result.totals.totalCents !== pivot.grandTotalCents + pivot.unreadable.cents;
   const noun = DIMENSION_NOUN[pivot.dimension];
@@ -82,7 +82,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
         {empty ? (
           <ResultsEmpty
             rangeLabel={rangeLabel}
-            includePartialMatches={query.includePartialMatches ?? false}
+            includePartialMatches={query.includePartialMatches}
           />
         ) : (
           <>
