@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../src/store/migrations';
-import { migratePostgres, openPostgresStore } from '../../src/store/postgres-store';
+import { migratePostgres, openPostgresStore } from '../../src/store/postgres';
 import {
   createTestDatabase,
   postgresTitle,

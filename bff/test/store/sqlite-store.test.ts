@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/store/migrations';
-import { migrateSqlite, openSqliteStore } from '../../src/store/sqlite-store';
+import { migrateSqlite, openSqliteStore } from '../../src/store/sqlite';
 import { createTempDataDir } from './support/databases';
 import { describeJobRepository } from './support/job-repository-suite';
 import { describePresetRepository } from './support/preset-repository-suite';

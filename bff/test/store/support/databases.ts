@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { SQLITE_FILE_NAME } from '../../../src/store/sqlite-store';
+import { SQLITE_FILE_NAME } from '../../../src/store/sqlite';
 
 /**
  * Where the PostgreSQL half of the tests runs: `.ci/run` points it at the CI machine's server.
