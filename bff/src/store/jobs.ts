@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { flag, fromJson, toJson, type DialectFragments } from './dialect';
 import { IN_FLIGHT_PHASES, type JobPatch, type JobRecord, type JobRepository } from './job-types';
+import { precompile } from './precompiled';
 import type { JobsTable, StoreSchema } from './schema';
 
 type Jobs = ExpressionBuilder<StoreSchema, 'cost_query_jobs'>;
@@ -82,6 +83,11 @@ export function createJobRepository(
   db: Kysely<StoreSchema>,
   dialect: DialectFragments,
 ): JobRepository {
+  // Every poll of a job in flight reads it: built once (see precompiled.ts).
+  const selectJob = precompile(db, (id: string) =>
+    db.selectFrom('cost_query_jobs').selectAll().where('id', '=', id),
+  );
+
   return {
     async insertOrJoin(job) {
       const row = await db
@@ -133,11 +139,7 @@ export function createJobRepository(
       return toRecord(row);
     },
     async get(id) {
-      const row = await db
-        .selectFrom('cost_query_jobs')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const [row] = await selectJob(id);
       return row ? toRecord(row) : undefined;
     },
     async update(id, owner, patch) {
