@@ -1,4 +1,5 @@
-import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Expression, RawBuilder, SelectQueryBuilder } from 'kysely';
+import { sql } from './kysely';
 import pg from 'pg';
 import type { Dialect } from './types';
 

@@ -1,6 +1,7 @@
-import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import { flag, fromJson, toJson, type DialectFragments } from './dialect';
 import { IN_FLIGHT_PHASES, type JobPatch, type JobRecord, type JobRepository } from './job-types';
+import { sql } from './kysely';
 import { precompile } from './precompiled';
 import type { JobsTable, StoreSchema } from './schema';
 

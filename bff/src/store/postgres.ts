@@ -1,6 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { postgresFragments, postgresTypes } from './dialect';
+import { Kysely, PostgresDialect } from './kysely';
 import { POSTGRES_MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, type Migration } from './migrations';
 import { createRepositories } from './repositories';
 import type { StoreSchema } from './schema';

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ResultRecord, ResultRepository } from './job-types';
+import { sql } from './kysely';
 import { precompile } from './precompiled';
 import type { ResultsTable, StoreSchema } from './schema';
 

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import type { SqliteDatabase } from 'kysely';
 import { sqliteFragments } from './dialect';
+import { Kysely, SqliteDialect } from './kysely';
 import { SCHEMA_MIGRATIONS_TABLE, SQLITE_MIGRATIONS, type Migration } from './migrations';
 import { createRepositories } from './repositories';
 import type { StoreSchema } from './schema';

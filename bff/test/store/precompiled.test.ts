@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Kysely, SqliteDialect } from '../../src/store/kysely';
 import { precompile } from '../../src/store/precompiled';
 
 interface Schema {
