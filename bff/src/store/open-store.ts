@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
-import { openPostgresStore } from './postgres-store';
-import { openSqliteStore } from './sqlite-store';
+import { openPostgresStore } from './postgres';
+import { openSqliteStore } from './sqlite';
 import type { Store } from './types';
 
 export interface StoreConfig {

@@ -1,6 +1,7 @@
 /**
- * Persistence behind one interface, with an embedded SQLite and a PostgreSQL implementation.
- * Repositories are async even where the driver is not, so services never care which one runs.
+ * Persistence behind one interface, over an embedded SQLite or a PostgreSQL database. The
+ * repositories are written once (Kysely; the dialects' differences are named in dialect.ts) and
+ * are async even where the driver is not, so services never care which database runs.
  * The store knows rows, not presets: `params` is opaque JSON that services validate and migrate.
  */
 

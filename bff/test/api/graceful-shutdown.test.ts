@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../src/simulator';
-import { SQLITE_FILE_NAME } from '../../src/store/sqlite-store';
+import { SQLITE_FILE_NAME } from '../../src/store/sqlite';
 import { closedMonths, createQuery, upstreamCalls } from '../support/queries';
 import { startBff } from '../support/stack';
 

@@ -3,10 +3,10 @@ import { presetResponseSchema } from '../../src/contract';
 import {
   createTempDataDir,
   createTestDatabase,
-  postgresTitle,
   TEST_DATABASE_URL,
   type TestDatabase,
 } from '../store/support/databases';
+import { describePostgres } from '../store/support/each-database';
 import { presetBody } from '../support/presets';
 import { startStack, type Stack } from '../support/stack';
 
@@ -67,7 +67,7 @@ describe('100 concurrent PUTs with the same If-Match, through the HTTP API', () 
     });
   });
 
-  describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('on PostgreSQL'), () => {
+  describePostgres('on PostgreSQL', () => {
     let database: TestDatabase;
     let stack: Stack;
     beforeAll(async () => {

@@ -8,11 +8,11 @@ import {
   createTestDatabase,
   insertRawPostgresPreset,
   insertRawSqlitePreset,
-  postgresTitle,
   TEST_DATABASE_URL,
   type RawPresetRow,
   type TestDatabase,
 } from '../store/support/databases';
+import { describePostgres } from '../store/support/each-database';
 import { readPresetFixture } from '../store/support/fixtures';
 import { startStack, type Stack } from '../support/stack';
 
@@ -96,7 +96,7 @@ describe('a preset stored at schema v1, after the schema moved on', () => {
     );
   });
 
-  describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('on PostgreSQL'), () => {
+  describePostgres('on PostgreSQL', () => {
     let database: TestDatabase;
     beforeAll(async () => {
       database = await createTestDatabase(TEST_DATABASE_URL!);

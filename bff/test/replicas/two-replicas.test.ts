@@ -1,16 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createSimulator, DEMO_CREDENTIALS, type Simulator } from '../../src/simulator';
 import { startChildBff } from '../store/support/child-bff';
 import { closedMonths, createQuery, readQuery, upstreamCalls } from '../support/queries';
 import { startBff, waitForQuery, type Bff } from '../support/stack';
 import {
   createTestDatabase,
-  postgresTitle,
   TEST_DATABASE_URL,
   type TestDatabase,
 } from '../store/support/databases';
+import { describePostgres } from '../store/support/each-database';
 
-describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('two BFF replicas sharing PostgreSQL'), () => {
+describePostgres('two BFF replicas sharing PostgreSQL', () => {
   let database: TestDatabase;
   let simulator: Simulator;
   let simulatorUrl: string;

@@ -4,23 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { SQLITE_FILE_NAME } from '../../../src/store/sqlite-store';
+import { SQLITE_FILE_NAME } from '../../../src/store/sqlite';
 
 /**
  * Where the PostgreSQL half of the tests runs: `.ci/run` points it at the CI machine's server.
  * Each test file creates its own database and drops it, so parallel runs never collide.
+ * Suites that need it are declared with `describePostgres` (each-database.ts).
  */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 export const POSTGRES_SKIP_REASON =
   'TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres; .ci/run sets it)';
-
-/** Suite title that says, in the report, why the PostgreSQL half did not run. */
-export function postgresTitle(title: string): string {
-  if (TEST_DATABASE_URL) return title;
-  console.warn(`[skipped] ${title}: ${POSTGRES_SKIP_REASON}`);
-  return `${title} (skipped: ${POSTGRES_SKIP_REASON})`;
-}
 
 export interface TestDatabase {
   url: string;
@@ -29,8 +23,16 @@ export interface TestDatabase {
 
 export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `ace_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+  } catch (err) {
+    // A failure, never a skip: TEST_DATABASE_URL says PostgreSQL is meant to be there.
+    const where = new URL(adminUrl);
+    throw new Error(
+      `PostgreSQL at ${where.host} (TEST_DATABASE_URL) is unreachable: ${(err as Error).message}`,
+    );
+  }
   try {
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {

@@ -46,6 +46,22 @@ export function describeJobRepository(open: () => Promise<Store>): void {
       expect(otherOrg.joined).toBe(false);
     });
 
+    it('reads epoch milliseconds back as exact numbers, and JSON back as values', async () => {
+      const at = Date.UTC(2026, 10, 27, 12, 0, 0, 123); // past 2^32: a BIGINT on PostgreSQL
+      const query = { startDate: '2026-01-01', endDate: '2026-02-01', services: ['é', 'a "b"'] };
+      const times = { createdAt: at, deadlineAt: at + 1, nextAttemptAt: at, leaseUntil: at + 2 };
+      const { job } = await store.jobs.insertOrJoin(newJob(org(), 'k', { query, ...times }));
+      expect(job).toMatchObject({ ...times, query, watchers: 1, fromCache: false, error: null });
+      expect(await store.jobs.get(job.id)).toEqual(job);
+      const error = { status: 502, detail: 'Atlas answered 502' };
+      const failed = await store.jobs.update(job.id, 'replica-a', {
+        phase: 'failed',
+        error,
+        finishedAt: at + 3,
+      });
+      expect(failed).toMatchObject({ phase: 'failed', error, finishedAt: at + 3 });
+    });
+
     it('lets exactly one of 50 concurrent identical inserts create the job', async () => {
       const orgId = org();
       const results = await Promise.all(

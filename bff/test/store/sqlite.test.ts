@@ -1,18 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/store/migrations';
-import { migrateSqlite, openSqliteStore } from '../../src/store/sqlite-store';
+import { migrateSqlite, openSqliteStore } from '../../src/store/sqlite';
 import { createTempDataDir } from './support/databases';
-import { describeJobRepository } from './support/job-repository-suite';
-import { describePresetRepository } from './support/preset-repository-suite';
 
 const temp = createTempDataDir();
 afterAll(() => temp.remove());
 
+// What only SQLite has: its file, its pragmas, its migrations. The repositories: store.test.ts.
 describe('the embedded SQLite store', () => {
-  describePresetRepository(() => Promise.resolve(openSqliteStore({ dataDir: temp.dir })));
-  describeJobRepository(() => Promise.resolve(openSqliteStore({ dataDir: temp.dir })));
-
   it('creates its file under DATA_DIR in WAL mode with synchronous=FULL on every connection', async () => {
     const store = openSqliteStore({ dataDir: temp.dir });
     expect(store.settings()).toEqual({

@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+import { sqliteFragments } from './dialect';
+import { Kysely, SqliteDialect } from './kysely';
 import { SCHEMA_MIGRATIONS_TABLE, SQLITE_MIGRATIONS, type Migration } from './migrations';
-import { createSqliteJobRepository } from './sqlite-jobs';
-import { createSqlitePresetRepository } from './sqlite-presets';
-import { createSqliteResultRepository } from './sqlite-results';
+import { createRepositories } from './repositories';
+import type { StoreSchema } from './schema';
 import type { Store } from './types';
 
 export const SQLITE_FILE_NAME = 'atlas-cost-explorer.sqlite';
@@ -44,12 +46,12 @@ export function openSqliteStore(options: { dataDir: string; busyTimeoutMs?: numb
     throw err;
   }
 
+  const kysely = new Kysely<StoreSchema>({
+    dialect: new SqliteDialect({ database: reusingStatements(db) }),
+  });
   let open = true;
   return {
-    dialect: 'sqlite',
-    presets: createSqlitePresetRepository(db),
-    jobs: createSqliteJobRepository(db),
-    results: createSqliteResultRepository(db),
+    ...createRepositories(kysely, sqliteFragments),
     isOpen: () => open && db.open,
     settings: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),
@@ -57,12 +59,37 @@ export function openSqliteStore(options: { dataDir: string; busyTimeoutMs?: numb
       foreignKeys: db.pragma('foreign_keys', { simple: true }) === 1,
       busyTimeoutMs: Number(db.pragma('busy_timeout', { simple: true })),
     }),
-    close() {
-      if (open) {
-        open = false;
-        db.close();
+    async close() {
+      if (!open) return;
+      open = false;
+      await kysely.destroy();
+      // destroy() closes only a database Kysely has used.
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * better-sqlite3 compiles SQL in `prepare()`, and Kysely's driver prepares on every call; the
+ * repositories produce a few dozen distinct texts, so each text's statement is compiled once
+ * and reused (the old hand-written store prepared its statements once, up front). Bounded, in
+ * case a caller ever builds unbounded variants. Safe because better-sqlite3 runs one statement
+ * at a time to completion (Kysely never streams here).
+ */
+function reusingStatements(db: Database.Database, max = 256): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare(text) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = db.prepare(text);
+        if (statements.size >= max) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
       }
-      return Promise.resolve();
+      return statement;
+    },
+    close: () => {
+      if (db.open) db.close();
     },
   };
 }

@@ -1,8 +1,9 @@
 import pg from 'pg';
+import { postgresFragments, postgresTypes } from './dialect';
+import { Kysely, PostgresDialect } from './kysely';
 import { POSTGRES_MIGRATIONS, SCHEMA_MIGRATIONS_TABLE, type Migration } from './migrations';
-import { createPostgresJobRepository } from './postgres-jobs';
-import { createPostgresPresetRepository } from './postgres-presets';
-import { createPostgresResultRepository } from './postgres-results';
+import { createRepositories } from './repositories';
+import type { StoreSchema } from './schema';
 import type { Store } from './types';
 
 /** Any constant works as long as every replica uses the same one ("ace" + "mig" in ASCII). */
@@ -21,6 +22,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: 10_000,
+    types: postgresTypes,
   });
   // An idle client that loses its server emits here; without a listener that crashes Node.
   pool.on('error', (err) => options.onPoolError?.(err));
@@ -31,17 +33,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw err;
   }
 
+  const kysely = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
   let open = true;
   return {
-    dialect: 'postgres',
-    presets: createPostgresPresetRepository(pool),
-    jobs: createPostgresJobRepository(pool),
-    results: createPostgresResultRepository(pool),
+    ...createRepositories(kysely, postgresFragments),
     isOpen: () => open,
     async close() {
       if (!open) return;
       open = false;
-      await pool.end();
+      await kysely.destroy();
+      // destroy() ends only a pool Kysely has used.
+      if (!pool.ended) await pool.end();
     },
   };
 }

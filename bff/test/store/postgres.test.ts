@@ -1,17 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../src/store/migrations';
-import { migratePostgres, openPostgresStore } from '../../src/store/postgres-store';
-import {
-  createTestDatabase,
-  postgresTitle,
-  TEST_DATABASE_URL,
-  type TestDatabase,
-} from './support/databases';
-import { describeJobRepository } from './support/job-repository-suite';
-import { describePresetRepository } from './support/preset-repository-suite';
+import { migratePostgres, openPostgresStore } from '../../src/store/postgres';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './support/databases';
+import { describePostgres } from './support/each-database';
 
-describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('the PostgreSQL store'), () => {
+// What only PostgreSQL has: migrations under an advisory lock. The repositories: store.test.ts.
+describePostgres('the PostgreSQL store', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(TEST_DATABASE_URL!);
@@ -19,9 +14,6 @@ describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('the PostgreSQL store'), () =>
   afterAll(async () => {
     await database?.drop();
   });
-
-  describePresetRepository(() => openPostgresStore({ connectionString: database.url }));
-  describeJobRepository(() => openPostgresStore({ connectionString: database.url }));
 
   it('lets two replicas start together on an empty database and migrates once', async () => {
     const fresh = await createTestDatabase(TEST_DATABASE_URL!);
@@ -45,6 +37,8 @@ describe.skipIf(!TEST_DATABASE_URL)(postgresTitle('the PostgreSQL store'), () =>
   it('applies only what a later release adds, and nothing of a migration that fails', async () => {
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
     try {
+      const all = POSTGRES_MIGRATIONS.map((migration) => migration.id);
+      expect(await migratePostgres(pool, POSTGRES_MIGRATIONS)).toEqual(all);
       expect(await migratePostgres(pool, POSTGRES_MIGRATIONS)).toEqual([]);
       const next = { id: 90, name: 'jobs', sql: 'CREATE TABLE jobs_test (id TEXT PRIMARY KEY)' };
       expect(await migratePostgres(pool, [...POSTGRES_MIGRATIONS, next])).toEqual([90]);

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { DialectFragments } from './dialect';
+import { createJobRepository } from './jobs';
+import { createPresetRepository } from './presets';
+import { createResultRepository } from './results';
+import type { StoreSchema } from './schema';
+import type { Store } from './types';
+
+/** The repositories over one Kysely instance: the same code whichever database is under it. */
+export function createRepositories(
+  db: Kysely<StoreSchema>,
+  dialect: DialectFragments,
+): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results'> {
+  return {
+    dialect: dialect.name,
+    presets: createPresetRepository(db),
+    jobs: createJobRepository(db, dialect),
+    results: createResultRepository(db),
+  };
+}

@@ -1,0 +1,64 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them, written once for both dialects (the migrations are the truth).
+ * The values are what the repositories read back: epoch milliseconds as numbers, JSON and
+ * preset times as text, because `dialect.ts` tells PostgreSQL's driver to return BIGINT,
+ * JSONB and TIMESTAMPTZ in the shapes SQLite already uses.
+ */
+export interface StoreSchema {
+  presets: PresetsTable;
+  cost_query_jobs: JobsTable;
+  cost_query_results: ResultsTable;
+}
+
+export interface PresetsTable {
+  id: string;
+  owner: string;
+  schema_version: number;
+  /** JSON text (SQLite TEXT, PostgreSQL JSONB). */
+  params: string;
+  version: number;
+  /** ISO 8601 (SQLite TEXT, PostgreSQL TIMESTAMPTZ). */
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  org_id: string;
+  query_key: string;
+  /** JSON text (SQLite TEXT, PostgreSQL JSONB). */
+  query: string;
+  phase: 'queued' | 'polling' | 'done' | 'failed' | 'cancelled';
+  atlas_token: string | null;
+  watchers: Generated<number>;
+  created_at: number;
+  deadline_at: number;
+  next_attempt_at: number;
+  poll_delay_ms: number;
+  failures: Generated<number>;
+  rate_limited: Generated<number>;
+  waiting_until: number | null;
+  capacity_remaining: number | null;
+  capacity_limit: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  /** JSON text or NULL (SQLite TEXT, PostgreSQL JSONB). */
+  error: string | null;
+  result_id: string | null;
+  data_fetched_at: number | null;
+  /** SQLite reads 0/1, PostgreSQL true/false: decode with `dialect.ts`'s `flag`. */
+  from_cache: Generated<boolean | number>;
+  finished_at: number | null;
+}
+
+export interface ResultsTable {
+  id: string;
+  org_id: string;
+  query_key: string;
+  /** The browser-ready result, TEXT in both dialects: written and read whole, never queried. */
+  payload: string;
+  fetched_at: number;
+  expires_at: number;
+}

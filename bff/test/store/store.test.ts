@@ -1,0 +1,9 @@
+import { describeOnEachDatabase } from './support/each-database';
+import { describeJobRepository } from './support/job-repository-suite';
+import { describePresetRepository } from './support/preset-repository-suite';
+
+// One definition of what the store promises, run on SQLite and on PostgreSQL.
+describeOnEachDatabase('the store', (open) => {
+  describePresetRepository(open);
+  describeJobRepository(open);
+});
