@@ -138,6 +138,8 @@ export const envSchema = z.object({
   PRESET_SHARED_BY: z
     .enum(['hidden', 'email'], { error: 'must be hidden or email' })
     .default('hidden'),
+  /** Presets one person may keep; a save beyond that is 409. */
+  PRESET_LIMIT_PER_USER: count(500, 100_000),
   /** Cost queries one user may create per window (each answers with RateLimit headers). */
   USER_QUERY_LIMIT: count(30, 100_000),
   USER_QUERY_WINDOW_MS: ms(60_000),

@@ -53,7 +53,7 @@ export interface Config {
   auth: AuthConfig;
   access: AccessRules;
   userQueryLimit: { limit: number; windowMs: number };
-  presets: { sharedBy: 'hidden' | 'email' };
+  presets: { sharedBy: 'hidden' | 'email'; maxPerUser: number };
   atlasHttp: {
     timeoutMs: number;
     processingGraceMs: number;
@@ -170,7 +170,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { mode: 'none' },
     access: accessRulesOf(file.value?.access),
     userQueryLimit: { limit: env.USER_QUERY_LIMIT, windowMs: env.USER_QUERY_WINDOW_MS },
-    presets: { sharedBy: env.PRESET_SHARED_BY },
+    presets: { sharedBy: env.PRESET_SHARED_BY, maxPerUser: env.PRESET_LIMIT_PER_USER },
     atlasHttp: {
       timeoutMs: env.ATLAS_TIMEOUT_MS,
       processingGraceMs: env.ATLAS_PROCESSING_GRACE_MS,

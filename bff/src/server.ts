@@ -4,6 +4,7 @@ import { createApp } from './app';
 import type { AtlasConnection, Config } from './config';
 import type { Logger } from './logger';
 import type { AtlasConnections } from './services/atlas-connections';
+import type { JobHooks } from './services/job-runner';
 import { createPresetService } from './services/presets';
 import { createUpstreamServices, type UpstreamServices } from './services/upstream-services';
 import { openStore } from './store/open-store';
@@ -32,6 +33,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   logger: Logger;
+  /** Test hooks between a query job's writes (crash-window tests); never set by main.ts. */
+  jobHooks?: JobHooks;
   simulatorOptions?: SimulatorOptions;
   embeddedSimulatorPort?: number;
 }
@@ -97,11 +100,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
     store,
     logger,
     audit,
+    ...(options.jobHooks && { hooks: options.jobHooks }),
   });
   const presets = createPresetService({
     presets: store.presets,
     scope,
     sharedBy: config.presets.sharedBy,
+    maxPerUser: config.presets.maxPerUser,
     logger,
   });
 

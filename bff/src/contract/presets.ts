@@ -52,5 +52,26 @@ export const presetResponseSchema = z.object({
 });
 export type PresetResponse = z.output<typeof presetResponseSchema>;
 
-export const presetListSchema = z.object({ items: z.array(presetResponseSchema) });
+/**
+ * `GET /api/presets`: the viewer's presets, most recently changed first, a page at a time.
+ * `nextCursor` (absent on the last page) asks for the next page; it is opaque.
+ */
+export const presetListSchema = z.object({
+  items: z.array(presetResponseSchema),
+  nextCursor: z.string().optional(),
+});
 export type PresetList = z.output<typeof presetListSchema>;
+
+export const PRESET_PAGE_MAX = 100;
+export const presetListQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: `must be a whole number from 1 to ${PRESET_PAGE_MAX}` })
+    .int({ error: `must be a whole number from 1 to ${PRESET_PAGE_MAX}` })
+    .min(1, { error: `must be a whole number from 1 to ${PRESET_PAGE_MAX}` })
+    .max(PRESET_PAGE_MAX, { error: `must be a whole number from 1 to ${PRESET_PAGE_MAX}` })
+    .default(50),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, { error: 'is not a cursor this server gave' })
+    .optional(),
+});

@@ -25,3 +25,14 @@ export function parseOr400<S extends z.ZodType>(
 function unknownKeysMessage(keys: string[]): string {
   return `has unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
 }
+
+/**
+ * A request's query parameters as a plain record for a strict schema. Repeated parameters
+ * (`?a=1&a=2`, HTTP parameter pollution) arrive as arrays, which the schemas' string fields
+ * refuse.
+ */
+export function queryParams(query: unknown): Record<string, unknown> {
+  return typeof query === 'object' && query !== null
+    ? { ...(query as Record<string, unknown>) }
+    : {};
+}

@@ -8,7 +8,8 @@ import {
 } from '../contract';
 import { AppError } from '../errors';
 import { viewerOf } from '../http/identity';
-import { parseOr400 } from '../http/validate';
+import { requesterOf } from '../http/requester';
+import { parseOr400, queryParams } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries';
 import type { RequestHandler } from 'express';
 
@@ -32,7 +33,7 @@ export function costQueryRoutes(
 
   router.post('/orgs/:orgId/cost-queries', createLimit, async (req, res) => {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
-    const { refresh } = parseOr400(createOptionsSchema, req.query ?? {}, 'query');
+    const { refresh } = parseOr400(createOptionsSchema, queryParams(req.query), 'query');
     // The body is the dashboard question; its organization may be left to the path.
     const body: unknown = req.body ?? {};
     const withOrg = isRecord(body) && body.orgId === undefined ? { ...body, orgId } : body;
@@ -46,6 +47,7 @@ export function costQueryRoutes(
       });
     }
     const created = await costQueries.create(viewerOf(res), question, {
+      watcher: requesterOf(req, res),
       refresh: refresh === 'true',
     });
     res.status(202).location(`/api/orgs/${orgId}/cost-queries/${created.id}`).json(created);
@@ -61,7 +63,7 @@ export function costQueryRoutes(
 
   router.delete('/orgs/:orgId/cost-queries/:id', async (req, res) => {
     const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    await costQueries.cancel(viewerOf(res), orgId, id);
+    await costQueries.cancel(viewerOf(res), orgId, id, requesterOf(req, res));
     res.status(204).end();
   });
 

@@ -1,8 +1,7 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { ATLAS_SERVICES, clusterListQuerySchema, orgPathSchema } from '../contract';
 import { viewerOf } from '../http/identity';
-import { parseOr400 } from '../http/validate';
+import { parseOr400, queryParams } from '../http/validate';
 import { assertCanSee } from '../services/access';
 import type { PickerService } from '../services/pickers';
 
@@ -25,7 +24,7 @@ export function pickerRoutes(pickers: PickerService): Router {
     const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
     const { projects, includeDeleted } = parseOr400(
       clusterListQuerySchema,
-      singleValues(req.query),
+      queryParams(req.query),
       'query',
     );
     assertCanSee(viewerOf(res), [orgId]);
@@ -37,9 +36,4 @@ export function pickerRoutes(pickers: PickerService): Router {
   });
 
   return router;
-}
-
-/** Repeated query parameters (`?a=1&a=2`, HTTP parameter pollution) are rejected by the schema. */
-function singleValues(query: unknown): unknown {
-  return z.record(z.string(), z.unknown()).parse(query ?? {});
 }

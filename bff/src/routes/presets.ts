@@ -1,15 +1,21 @@
 import { Router, type Request, type Response } from 'express';
-import { presetInputSchema, presetPathSchema, type PresetResponse } from '../contract';
+import {
+  presetInputSchema,
+  presetListQuerySchema,
+  presetPathSchema,
+  type PresetResponse,
+} from '../contract';
 import { AppError } from '../errors';
 import { viewerOf } from '../http/identity';
-import { parseOr400 } from '../http/validate';
+import { parseOr400, queryParams } from '../http/validate';
 import type { PresetService } from '../services/presets';
 
 export function presetRoutes(presets: PresetService): Router {
   const router = Router();
 
-  router.get('/presets', async (_req, res) => {
-    res.json({ items: await presets.list(viewerOf(res)) });
+  router.get('/presets', async (req, res) => {
+    const page = parseOr400(presetListQuerySchema, queryParams(req.query), 'query');
+    res.json(await presets.list(viewerOf(res), page));
   });
 
   router.post('/presets', async (req, res) => {

@@ -7,7 +7,7 @@ import type { JobRepository, ResultRepository } from '../store/job-types';
 import type { CacheTtls } from './cache-policy';
 import { DoneStates } from './done-states';
 import { createJobFailures } from './job-failures';
-import { JobRunner } from './job-runner';
+import { JobRunner, type JobHooks } from './job-runner';
 import type { StepDeps } from './job-step';
 import type { TransitionSettings } from './job-transitions';
 import { viewOf } from './job-view';
@@ -29,6 +29,8 @@ export interface CostQuerySettings extends TransitionSettings {
 }
 
 export interface CostQueryServiceOptions extends StepDeps {
+  /** Test hooks between a job's writes (see JobRunner); never set in production. */
+  hooks?: JobHooks;
   jobs: JobRepository;
   results: ResultRepository;
   /** This process's name on the leases it holds; unique per start. */
@@ -50,7 +52,11 @@ export interface CostQueryService {
   create(
     viewer: Viewer,
     question: DashboardQuery,
-    options?: { refresh?: boolean },
+    options: {
+      /** Whose watch this is (see `requesterOf`): only its own watch can be given up. */
+      watcher: string;
+      refresh?: boolean;
+    },
   ): Promise<CostQueryCreated>;
   /**
    * The job's state as the JSON to send. A job (or cached result) about an org the viewer may
@@ -61,8 +67,8 @@ export interface CostQueryService {
     orgId: string,
     id: string,
   ): Promise<{ json: string; retryAfterSeconds?: number }>;
-  /** This watcher leaves; the job stops when the last one does. */
-  cancel(viewer: Viewer, orgId: string, id: string): Promise<void>;
+  /** The caller's watch ends (others' stay); the job stops when the last watch goes. */
+  cancel(viewer: Viewer, orgId: string, id: string, watcher: string): Promise<void>;
   /** Starts the loop that resumes jobs left by a previous run or another replica. */
   start(): void;
   /** Stops polling Atlas and hands the jobs' leases back for whoever runs next. */
@@ -87,7 +93,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
 
   return {
-    async create(viewer, question, createOptions = {}) {
+    async create(viewer, question, createOptions) {
       const { orgId } = question;
       assertCanSee(viewer, [orgId, ...question.filters.organizations]);
       // Always an explicit list: the key (single flight, result cache) includes it, so viewers
@@ -130,18 +136,21 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         record(job.id, 'cache');
         return { id: job.id, status: 'done' };
       }
-      const { job, joined } = await jobs.insertOrJoin({
-        id: newJobId(),
-        orgId,
-        queryKey,
-        query,
-        createdAt: at,
-        deadlineAt: at + settings.deadlineMs,
-        nextAttemptAt: at,
-        pollDelayMs: settings.poll.initialMs,
-        leaseOwner: replicaId,
-        leaseUntil: at + settings.leaseMs,
-      });
+      const { job, joined } = await jobs.insertOrJoin(
+        {
+          id: newJobId(),
+          orgId,
+          queryKey,
+          query,
+          createdAt: at,
+          deadlineAt: at + settings.deadlineMs,
+          nextAttemptAt: at,
+          pollDelayMs: settings.poll.initialMs,
+          leaseOwner: replicaId,
+          leaseUntil: at + settings.leaseMs,
+        },
+        createOptions.watcher,
+      );
       if (joined) {
         logger.info({ jobId: job.id, orgId, watchers: job.watchers }, 'cost query joined');
         record(job.id, 'joined');
@@ -182,16 +191,17 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       return view;
     },
 
-    async cancel(viewer, orgId, id) {
+    async cancel(viewer, orgId, id, watcher) {
       assertCanSee(viewer, [orgId]);
       const job = await jobs.get(id);
       const query = job && jobQueryOf(job);
       if (!job || !query || job.orgId !== orgId || !mayWatch(viewer, query.atlas.organizations)) {
         throw notFound('This query');
       }
-      const phase = await jobs.leave(id, orgId, now());
-      if (!phase) throw notFound('This query');
-      if (phase === 'cancelled') runner.forget(id);
+      const left = await jobs.leave(id, orgId, watcher, now());
+      if (!left) throw notFound('This query');
+      // Only the caller's own watch goes: another viewer's query keeps running.
+      if (left.phase === 'cancelled') runner.forget(id);
     },
 
     start: () => runner.start(),

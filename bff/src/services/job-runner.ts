@@ -30,6 +30,13 @@ export interface RunnerDeps extends StepDeps {
   failures: JobFailures;
   logger: Logger;
   now: () => number;
+  /** Test hooks at the steps a crash could fall between (never set in production). */
+  hooks?: JobHooks;
+}
+
+export interface JobHooks {
+  /** Runs after a result is stored and before its job is marked done. */
+  afterResultWrite?: (jobId: string) => void | Promise<void>;
 }
 
 export interface StepReport {
@@ -120,6 +127,11 @@ export class JobRunner {
       const late = failures.deadline(job);
       return this.save(job, failedPatch(late, now()), late);
     }
+    // A step that stored the result and then died before marking the job done (a crash, a lost
+    // connection): the result is there, so the job is finished without asking Atlas again.
+    if (job.token !== null && (await this.deps.results.has(id))) {
+      return this.save(job, donePatch(id, now()));
+    }
     const outcome = await callAtlas(job, this.deps, this.stopping.signal);
     // Cut short by shutdown: nothing is written, the job resumes wherever its lease goes next.
     if (this.stopping.signal.aborted) return {};
@@ -145,6 +157,7 @@ export class JobRunner {
         fetchedAt: at,
         expiresAt: at + ttl,
       });
+      await this.deps.hooks?.afterResultWrite?.(id);
       return this.save(job, donePatch(id, at));
     }
     const next = transition(job, outcome, mode, settings, at, failures.tooLate);

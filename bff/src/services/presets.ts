@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   PRESET_SCHEMA_VERSION,
   resolvePeriod,
+  type PresetList,
   type PresetParams,
   type PresetResponse,
   type WithheldPart,
@@ -30,7 +31,7 @@ export function newPresetId(): string {
  */
 export interface PresetService {
   /** The viewer's own presets (about organizations they may still see). */
-  list(viewer: Viewer): Promise<PresetResponse[]>;
+  list(viewer: Viewer, page: { limit: number; cursor?: string | undefined }): Promise<PresetList>;
   get(viewer: Viewer, id: string): Promise<PresetResponse>;
   create(viewer: Viewer, params: PresetParams): Promise<PresetResponse>;
   replace(
@@ -61,6 +62,8 @@ export interface PresetServiceOptions {
   /** Which projects and clusters a viewer may see: ids outside them are withheld or refused. */
   scope: Pick<OrgScope, 'unseen'>;
   sharedBy?: SharedByPolicy;
+  /** Presets one person may keep (default 500): a save beyond it is 409. */
+  maxPerUser?: number;
   logger: Logger;
   now?: () => Date;
 }
@@ -68,6 +71,7 @@ export interface PresetServiceOptions {
 export function createPresetService(options: PresetServiceOptions): PresetService {
   const { presets, logger, scope } = options;
   const sharedBy = options.sharedBy ?? 'hidden';
+  const maxPerUser = options.maxPerUser ?? 500;
   const now = options.now ?? (() => new Date());
 
   /**
@@ -195,8 +199,15 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
   };
 
   return {
-    async list(viewer) {
-      const records = await presets.list(viewer.id);
+    async list(viewer, { limit, cursor }) {
+      // One more than asked tells whether another page follows.
+      const found = await presets.list(viewer.id, {
+        limit: limit + 1,
+        after: decodeCursor(cursor),
+      });
+      const records = found.slice(0, limit);
+      const last = records.at(-1);
+      const nextCursor = found.length > limit && last ? encodeCursor(last) : undefined;
       const listed = await Promise.all(
         records.map(async (record) => {
           try {
@@ -210,20 +221,32 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
           }
         }),
       );
-      return listed.flat();
+      // A page may hold fewer than `limit`: presets about organizations the viewer may no longer
+      // see are left out, never padded from the next page.
+      return { items: listed.flat(), ...(nextCursor && { nextCursor }) };
     },
 
     get: async (viewer, id) => presentOr500(viewer, await visibleOr404(viewer, id)),
 
     async create(viewer, params) {
       await assertMayUse(viewer, params);
-      const record = await presets.insert({
-        id: newPresetId(),
-        owner: viewer.id,
-        schemaVersion: PRESET_SCHEMA_VERSION,
-        params,
-        createdAt: now().toISOString(),
-      });
+      const record = await presets.insert(
+        {
+          id: newPresetId(),
+          owner: viewer.id,
+          schemaVersion: PRESET_SCHEMA_VERSION,
+          params,
+          createdAt: now().toISOString(),
+        },
+        maxPerUser,
+      );
+      if (record === 'limit') {
+        throw new AppError({
+          status: 409,
+          title: 'Too many presets',
+          detail: `You have ${maxPerUser} presets, the most one person may keep. Delete some you no longer use, then save again.`,
+        });
+      }
       return presentOr500(viewer, record);
     },
 
@@ -244,4 +267,32 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
       if (result !== true) fail(result);
     },
   };
+}
+
+/** The opaque cursor after `record`: base64url of its sort key (updated at, id). */
+function encodeCursor(record: PresetRecord): string {
+  return Buffer.from(JSON.stringify([record.updatedAt, record.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { updatedAt: string; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    ) {
+      return { updatedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through: not one of ours
+  }
+  throw new AppError({
+    status: 400,
+    title: 'Invalid request',
+    detail: 'Check cursor: it is not a cursor this server gave',
+    errors: [{ field: 'cursor', message: 'is not a cursor this server gave' }],
+  });
 }

@@ -8,6 +8,7 @@ import { createCapacityTracker } from './api-capacity';
 import { atlasConnections, type AtlasConnections } from './atlas-connections';
 import { createBreaker } from './circuit-breaker';
 import { createCostQueryService, type CostQueryService } from './cost-queries';
+import type { JobHooks } from './job-runner';
 import { OrgRateLimiter } from './org-rate-limiter';
 import { createOrgScope, type OrgScope } from './org-scope';
 import { createPickerService, type PickerService } from './pickers';
@@ -35,6 +36,7 @@ export function createUpstreamServices(deps: {
   store: Store;
   logger: Logger;
   audit: Logger;
+  hooks?: JobHooks;
 }): UpstreamServices {
   const { config, targets, store, logger, audit } = deps;
   const capacity = createCapacityTracker();
@@ -92,6 +94,7 @@ export function createUpstreamServices(deps: {
     limiter: budgets.queries,
     jobs: store.jobs,
     results: store.results,
+    ...(deps.hooks && { hooks: deps.hooks }),
     replicaId,
     logger,
     settings: {

@@ -1,4 +1,4 @@
-import type { Expression, RawBuilder, SelectQueryBuilder } from 'kysely';
+import type { Expression, QueryExecutorProvider, RawBuilder, SelectQueryBuilder } from 'kysely';
 import { sql } from './kysely';
 import pg from 'pg';
 import type { Dialect } from './types';
@@ -21,18 +21,28 @@ export interface DialectFragments {
   skipLocked: <DB, TB extends keyof DB, O>(
     query: SelectQueryBuilder<DB, TB, O>,
   ) => SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Serializes a transaction with every other one that names the same key (until it ends), so a
+   * count and the write it allows cannot interleave: PostgreSQL's transaction-scoped advisory
+   * lock; nothing on SQLite, whose write transactions never overlap.
+   */
+  lockKey: (tx: QueryExecutorProvider, key: string) => Promise<void>;
 }
 
 export const sqliteFragments: DialectFragments = {
   name: 'sqlite',
   greatest: (a, b) => sql`max(${a}, ${b})`,
   skipLocked: (query) => query,
+  lockKey: () => Promise.resolve(),
 };
 
 export const postgresFragments: DialectFragments = {
   name: 'postgres',
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   skipLocked: (query) => query.forUpdate().skipLocked(),
+  lockKey: async (tx, key) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+  },
 };
 
 /**

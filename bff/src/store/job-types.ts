@@ -18,7 +18,7 @@ export interface JobRecord {
   phase: JobPhase;
   /** Atlas's query token: stays in the store and the BFF, never in a browser answer. */
   token: string | null;
-  /** How many creates asked for this job; a DELETE cancels it only when the last one leaves. */
+  /** How many viewers watch this job; a DELETE cancels it only when the last one leaves. */
   watchers: number;
   createdAt: number;
   deadlineAt: number;
@@ -86,10 +86,10 @@ export type JobPatch = Partial<
 
 export interface JobRepository {
   /**
-   * One atomic statement: inserts the job, or, when an identical query of the same org is in
-   * flight, joins it (watchers + 1) and returns that one. `joined` tells which happened.
+   * One transaction: inserts the job, or, when an identical query of the same org is in flight,
+   * joins it, and adds `watcher`'s watch (once per watcher). `joined` tells which happened.
    */
-  insertOrJoin(job: NewJob): Promise<{ job: JobRecord; joined: boolean }>;
+  insertOrJoin(job: NewJob, watcher: string): Promise<{ job: JobRecord; joined: boolean }>;
   insertFromCache(job: CachedJob): Promise<JobRecord>;
   get(id: string): Promise<JobRecord | undefined>;
   /** Compare-and-set on the lease: only `owner` may change an in-flight job. */
@@ -101,8 +101,17 @@ export interface JobRepository {
   claimExpired(owner: string, now: number, leaseMs: number, limit: number): Promise<JobRecord[]>;
   /** Gives up every lease `owner` holds (graceful shutdown), so another loop resumes at once. */
   release(owner: string): Promise<number>;
-  /** One watcher leaves; the last one leaving an in-flight job cancels it. */
-  leave(id: string, orgId: string, now: number): Promise<JobPhase | undefined>;
+  /**
+   * `watcher` stops watching (only its own watch goes); when no watch is left on an in-flight
+   * job it is cancelled and forgets its Atlas token. Undefined when there is no such job (or it
+   * was cancelled); `left` tells whether this watcher was watching at all.
+   */
+  leave(
+    id: string,
+    orgId: string,
+    watcher: string,
+    now: number,
+  ): Promise<{ phase: JobPhase; left: boolean } | undefined>;
   deleteFinishedBefore(time: number): Promise<number>;
 }
 
@@ -117,7 +126,10 @@ export interface ResultRecord {
 }
 
 export interface ResultRepository {
+  /** Idempotent: a result already stored under this id is kept (a retried write is harmless). */
   insert(result: ResultRecord): Promise<void>;
+  /** Whether a result is stored under this id (a job that crashed after writing it resumes). */
+  has(id: string): Promise<boolean>;
   /** The newest result for this question that has not expired at `now`. */
   findFresh(
     orgId: string,

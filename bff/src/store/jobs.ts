@@ -77,8 +77,9 @@ function toAssignments(patch: JobPatch): Updateable<JobsTable> {
 }
 
 /**
- * Every method is one statement. Concurrent `INSERT … ON CONFLICT` on the partial unique index
- * serialize in both engines, so replicas racing on the same question end up on one row.
+ * Every method is one statement, but for the two that touch the watchers (one transaction each).
+ * Concurrent `INSERT … ON CONFLICT` on the partial unique index serialize in both engines, so
+ * replicas racing on the same question end up on one row.
  */
 export function createJobRepository(
   db: Kysely<StoreSchema>,
@@ -89,34 +90,57 @@ export function createJobRepository(
     db.selectFrom('cost_query_jobs').selectAll().where('id', '=', id),
   );
 
+  /** Adds `watcher`'s watch (once) and brings the job's count up to date; returns the job. */
+  const watch = async (tx: Kysely<StoreSchema>, jobId: string, watcher: string) => {
+    await tx
+      .insertInto('cost_query_watchers')
+      .values({ job_id: jobId, watcher })
+      .onConflict((oc) => oc.columns(['job_id', 'watcher']).doNothing())
+      .execute();
+    return tx
+      .updateTable('cost_query_jobs')
+      .set((eb) => ({
+        watchers: eb
+          .selectFrom('cost_query_watchers')
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .where('job_id', '=', jobId),
+      }))
+      .where('id', '=', jobId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  };
+
   return {
-    async insertOrJoin(job) {
-      const row = await db
-        .insertInto('cost_query_jobs')
-        .values({
-          id: job.id,
-          org_id: job.orgId,
-          query_key: job.queryKey,
-          query: toJson(job.query),
-          phase: 'queued',
-          created_at: job.createdAt,
-          deadline_at: job.deadlineAt,
-          next_attempt_at: job.nextAttemptAt,
-          poll_delay_ms: job.pollDelayMs,
-          lease_owner: job.leaseOwner,
-          lease_until: job.leaseUntil,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['org_id', 'query_key'])
-            .where(inFlight)
-            .doUpdateSet((eb) => ({ watchers: eb('cost_query_jobs.watchers', '+', 1) })),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const record = toRecord(row);
-      return { job: record, joined: record.id !== job.id };
-    },
+    insertOrJoin: (job, watcher) =>
+      db.transaction().execute(async (tx) => {
+        const upserted = await tx
+          .insertInto('cost_query_jobs')
+          .values({
+            id: job.id,
+            org_id: job.orgId,
+            query_key: job.queryKey,
+            query: toJson(job.query),
+            phase: 'queued',
+            created_at: job.createdAt,
+            deadline_at: job.deadlineAt,
+            next_attempt_at: job.nextAttemptAt,
+            poll_delay_ms: job.pollDelayMs,
+            lease_owner: job.leaseOwner,
+            lease_until: job.leaseUntil,
+            watchers: 0,
+          })
+          // A no-op update, so the row that exists is returned (and locked until commit).
+          .onConflict((oc) =>
+            oc
+              .columns(['org_id', 'query_key'])
+              .where(inFlight)
+              .doUpdateSet((eb) => ({ watchers: eb.ref('cost_query_jobs.watchers') })),
+          )
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const row = await watch(tx, upserted.id, watcher);
+        return { job: toRecord(row), joined: row.id !== job.id };
+      }),
     async insertFromCache(job) {
       const row = await db
         .insertInto('cost_query_jobs')
@@ -186,32 +210,54 @@ export function createJobRepository(
         .executeTakeFirst();
       return Number(numUpdatedRows);
     },
-    async leave(id, orgId, now) {
-      // Every right-hand side sees the row as it was, so "the last watcher" is watchers <= 1.
-      // (`eb.val`: CASE … THEN would inline a bare value into the SQL text.)
-      const row = await db
-        .updateTable('cost_query_jobs')
-        .set((eb) => {
-          const last = eb.and([eb('watchers', '<=', sql.lit(1)), inFlight(eb)]);
-          return {
-            watchers: dialect.greatest(eb('watchers', '-', sql.lit(1)), sql.lit(0)),
-            phase: eb
-              .case()
-              .when(last)
-              .then(sql.lit('cancelled' as const))
-              .else(eb.ref('phase'))
-              .end(),
-            finished_at: eb.case().when(last).then(eb.val(now)).else(eb.ref('finished_at')).end(),
-            lease_owner: eb.case().when(last).then(null).else(eb.ref('lease_owner')).end(),
-          };
-        })
-        .where('id', '=', id)
-        .where('org_id', '=', orgId)
-        .where('phase', '<>', 'cancelled')
-        .returning('phase')
-        .executeTakeFirst();
-      return row?.phase;
-    },
+    leave: (id, orgId, watcher, now) =>
+      db.transaction().execute(async (tx) => {
+        const { numDeletedRows } = await tx
+          .deleteFrom('cost_query_watchers')
+          .where('job_id', '=', id)
+          .where('watcher', '=', watcher)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('cost_query_jobs as j')
+                .select(sql.lit(1).as('one'))
+                .where('j.id', '=', id)
+                .where('j.org_id', '=', orgId),
+            ),
+          )
+          .executeTakeFirst();
+        const left = numDeletedRows > 0n;
+        // The count and the cancel are one statement: a watch added meanwhile keeps the job.
+        const row = await tx
+          .updateTable('cost_query_jobs')
+          .set((eb) => {
+            const remaining = eb
+              .selectFrom('cost_query_watchers')
+              .select((c) => c.fn.countAll<number>().as('n'))
+              .where('job_id', '=', id);
+            const last = eb.and([eb(remaining, '=', sql.lit(0)), inFlight(eb)]);
+            // (`eb.val`: CASE … THEN would inline a bare value into the SQL text.)
+            return {
+              watchers: remaining,
+              phase: eb
+                .case()
+                .when(last)
+                .then(sql.lit('cancelled' as const))
+                .else(eb.ref('phase'))
+                .end(),
+              finished_at: eb.case().when(last).then(eb.val(now)).else(eb.ref('finished_at')).end(),
+              lease_owner: eb.case().when(last).then(null).else(eb.ref('lease_owner')).end(),
+              // A cancelled job keeps no Atlas token, like a finished one.
+              atlas_token: eb.case().when(last).then(null).else(eb.ref('atlas_token')).end(),
+            };
+          })
+          .where('id', '=', id)
+          .where('org_id', '=', orgId)
+          .where('phase', '<>', 'cancelled')
+          .returning('phase')
+          .executeTakeFirst();
+        return row && { phase: row.phase, left };
+      }),
     async deleteFinishedBefore(time) {
       const { numDeletedRows } = await db
         .deleteFrom('cost_query_jobs')

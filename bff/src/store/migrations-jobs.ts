@@ -101,3 +101,28 @@ export const POSTGRES_JOBS_MIGRATION = {
     CREATE INDEX cost_query_jobs_result ON cost_query_jobs (result_id);
   `,
 };
+
+/**
+ * Migration 3: who watches a job, one row per viewer (the signed-in user, or the client address
+ * without sign-in). A DELETE removes only the caller's own watch; the job is cancelled when the
+ * last watch goes. `cost_query_jobs.watchers` stays as the count of these rows.
+ */
+const WATCHERS_SQL = (strict: string) => `
+  CREATE TABLE cost_query_watchers (
+    job_id TEXT NOT NULL REFERENCES cost_query_jobs (id) ON DELETE CASCADE,
+    watcher TEXT NOT NULL,
+    PRIMARY KEY (job_id, watcher)
+  )${strict};
+`;
+
+export const SQLITE_WATCHERS_MIGRATION = {
+  id: 3,
+  name: 'cost query watchers, one per viewer',
+  sql: WATCHERS_SQL(' STRICT'),
+};
+
+export const POSTGRES_WATCHERS_MIGRATION = {
+  id: 3,
+  name: 'cost query watchers, one per viewer',
+  sql: WATCHERS_SQL(''),
+};

@@ -1,9 +1,14 @@
 /**
  * Schema migrations: one ordered, append-only list per dialect, applied at start inside one
  * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one.
- * The query jobs and result cache (migration 2) live in `migrations-jobs.ts`.
+ * The query jobs and result cache (migrations 2 and 3) live in `migrations-jobs.ts`.
  */
-import { POSTGRES_JOBS_MIGRATION, SQLITE_JOBS_MIGRATION } from './migrations-jobs';
+import {
+  POSTGRES_JOBS_MIGRATION,
+  POSTGRES_WATCHERS_MIGRATION,
+  SQLITE_JOBS_MIGRATION,
+  SQLITE_WATCHERS_MIGRATION,
+} from './migrations-jobs';
 
 export interface Migration {
   id: number;
@@ -29,6 +34,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   SQLITE_JOBS_MIGRATION,
+  SQLITE_WATCHERS_MIGRATION,
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -49,6 +55,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   POSTGRES_JOBS_MIGRATION,
+  POSTGRES_WATCHERS_MIGRATION,
 ];
 
 export const SCHEMA_MIGRATIONS_TABLE = `

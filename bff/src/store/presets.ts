@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { fromJson, toJson } from './dialect';
+import { fromJson, toJson, type DialectFragments } from './dialect';
 import type { PresetsTable, StoreSchema } from './schema';
 import type { PresetRecord, PresetRepository, WriteConflict } from './types';
 
@@ -15,8 +15,11 @@ function toRecord(row: Selectable<PresetsTable>): PresetRecord {
   };
 }
 
-/** Every method is one statement, so every write is its own transaction. */
-export function createPresetRepository(db: Kysely<StoreSchema>): PresetRepository {
+/** Every method is one statement (the insert: a count and the write in one transaction). */
+export function createPresetRepository(
+  db: Kysely<StoreSchema>,
+  dialect: DialectFragments,
+): PresetRepository {
   const find = (id: string) =>
     db.selectFrom('presets').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -29,13 +32,22 @@ export function createPresetRepository(db: Kysely<StoreSchema>): PresetRepositor
   };
 
   return {
-    async list(owner) {
+    async list(owner, { limit, after }) {
       const rows = await db
         .selectFrom('presets')
         .selectAll()
         .where('owner', '=', owner)
+        .$if(after !== undefined, (q) =>
+          q.where((eb) =>
+            eb.or([
+              eb('updated_at', '<', after!.updatedAt),
+              eb.and([eb('updated_at', '=', after!.updatedAt), eb('id', '>', after!.id)]),
+            ]),
+          ),
+        )
         .orderBy('updated_at', 'desc')
         .orderBy('id')
+        .limit(limit)
         .execute();
       return rows.map(toRecord);
     },
@@ -43,22 +55,30 @@ export function createPresetRepository(db: Kysely<StoreSchema>): PresetRepositor
       const row = await find(id);
       return row ? toRecord(row) : undefined;
     },
-    async insert(record) {
-      const row = await db
-        .insertInto('presets')
-        .values({
-          id: record.id,
-          owner: record.owner,
-          schema_version: record.schemaVersion,
-          params: toJson(record.params),
-          version: 1,
-          created_at: record.createdAt,
-          updated_at: record.createdAt,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toRecord(row);
-    },
+    insert: (record, maxPerOwner) =>
+      db.transaction().execute(async (tx) => {
+        await dialect.lockKey(tx, `presets:${record.owner}`);
+        const { n } = await tx
+          .selectFrom('presets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('owner', '=', record.owner)
+          .executeTakeFirstOrThrow();
+        if (Number(n) >= maxPerOwner) return 'limit' as const;
+        const row = await tx
+          .insertInto('presets')
+          .values({
+            id: record.id,
+            owner: record.owner,
+            schema_version: record.schemaVersion,
+            params: toJson(record.params),
+            version: 1,
+            created_at: record.createdAt,
+            updated_at: record.createdAt,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toRecord(row);
+      }),
     async update(id, owner, expectedVersion, change) {
       // The compare-and-set: the version check and the write are the same statement.
       const row = await db

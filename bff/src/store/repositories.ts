@@ -13,7 +13,7 @@ export function createRepositories(
 ): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results'> {
   return {
     dialect: dialect.name,
-    presets: createPresetRepository(db),
+    presets: createPresetRepository(db, dialect),
     jobs: createJobRepository(db, dialect),
     results: createResultRepository(db),
   };

@@ -45,7 +45,16 @@ export function createResultRepository(db: Kysely<StoreSchema>): ResultRepositor
           fetched_at: r.fetchedAt,
           expires_at: r.expiresAt,
         })
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
+    },
+    async has(id) {
+      const row = await db
+        .selectFrom('cost_query_results')
+        .select(sql.lit(1).as('one'))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row !== undefined;
     },
     async findFresh(orgId, queryKey, now) {
       const [row] = await selectFresh(orgId, queryKey, now);

@@ -10,6 +10,13 @@ export interface StoreSchema {
   presets: PresetsTable;
   cost_query_jobs: JobsTable;
   cost_query_results: ResultsTable;
+  cost_query_watchers: WatchersTable;
+}
+
+export interface WatchersTable {
+  job_id: string;
+  /** `user:<e-mail>` or `ip:<address>`: whose watch this is. */
+  watcher: string;
 }
 
 export interface PresetsTable {

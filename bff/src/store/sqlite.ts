@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
@@ -31,8 +31,12 @@ const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
  * means PostgreSQL.
  */
 export function openSqliteStore(options: { dataDir: string; busyTimeoutMs?: number }): SqliteStore {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Presets, jobs and cached bills are readable by the service's user only: a folder this
+  // creates is 0700, and the database file (with its WAL and shared-memory files) 0600.
+  const created = mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (created) chmodSync(options.dataDir, 0o700); // the mode above is masked by the umask
   const file = path.join(options.dataDir, SQLITE_FILE_NAME);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);

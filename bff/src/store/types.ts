@@ -32,11 +32,21 @@ export interface PresetChange {
 /** Why a compare-and-set did not happen; `currentVersion` is read afterwards, for the message. */
 export type WriteConflict = { kind: 'not-found' } | { kind: 'stale'; currentVersion: number };
 
+/** Keyset paging, newest change first: `after` is the last preset of the previous page. */
+export interface PresetPage {
+  limit: number;
+  after?: { updatedAt: string; id: string } | undefined;
+}
+
 export interface PresetRepository {
-  /** An owner's presets, most recently updated first. */
-  list(owner: string): Promise<PresetRecord[]>;
+  /** An owner's presets, most recently updated first (ties by id), a page at a time. */
+  list(owner: string, page: PresetPage): Promise<PresetRecord[]>;
   get(id: string): Promise<PresetRecord | undefined>;
-  insert(record: NewPresetRecord): Promise<PresetRecord>;
+  /**
+   * Saves a new preset unless its owner already has `maxPerOwner` of them ('limit'). The count
+   * and the insert are one transaction, serialized per owner.
+   */
+  insert(record: NewPresetRecord, maxPerOwner: number): Promise<PresetRecord | 'limit'>;
   /** One `UPDATE … WHERE id AND owner AND version` statement: the check and the write are atomic. */
   update(
     id: string,

@@ -127,8 +127,15 @@ function checkFileAfterCrash(file: string, all: Map<string, Tracked>): number {
 
 /** After a restart, the server itself lists every acknowledged preset at its version. */
 async function checkThroughApi(bff: ChildBff, all: Map<string, Tracked>): Promise<void> {
-  const res = await fetch(`${bff.url}/api/presets`, { headers: { 'X-CSRF': '1' } });
-  const listed = new Map(presetListSchema.parse(await res.json()).items.map((p) => [p.id, p]));
+  const listed = new Map<string, { version: number; name: string }>();
+  let cursor: string | undefined;
+  do {
+    const query = `?limit=100${cursor ? `&cursor=${cursor}` : ''}`;
+    const res = await fetch(`${bff.url}/api/presets${query}`, { headers: { 'X-CSRF': '1' } });
+    const page = presetListSchema.parse(await res.json());
+    for (const p of page.items) listed.set(p.id, p);
+    cursor = page.nextCursor;
+  } while (cursor);
   for (const preset of all.values()) {
     expect(listed.get(preset.id)).toMatchObject({
       version: preset.version,

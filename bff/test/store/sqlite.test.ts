@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/store/migrations';
@@ -23,6 +25,22 @@ describe('the embedded SQLite store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('creates its folder readable by the service user only (0700), and its files 0600', async () => {
+    const dataDir = path.join(temp.dir, 'private', 'data');
+    const store = openSqliteStore({ dataDir });
+    // A write, so the WAL and shared-memory files exist too.
+    await store.presets.insert(
+      { id: 'p'.repeat(22), owner: 'local', schemaVersion: 3, params: {}, createdAt: 'x' },
+      10,
+    );
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(dataDir)).toBe(0o700);
+    const files = readdirSync(dataDir);
+    expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/\.sqlite-wal$/)]));
+    for (const file of files) expect(mode(path.join(dataDir, file)), file).toBe(0o600);
+    await store.close();
   });
 
   it('records each migration once, and applies only what a later release adds', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import type { JobHooks } from '../../src/services/job-runner';
 import { startServer, type RunningServer } from '../../src/server';
 import {
   createSimulator,
@@ -47,6 +48,7 @@ export async function startBff(options: {
   simulatorUrl: string;
   env?: Record<string, string>;
   credentials?: Partial<typeof DEMO_CREDENTIALS>;
+  jobHooks?: JobHooks;
 }): Promise<Bff> {
   const credentials = { ...DEMO_CREDENTIALS, ...options.credentials };
   let logText = '';
@@ -69,6 +71,7 @@ export async function startBff(options: {
   });
   const bff = await startServer(config, {
     logger: createLogger({ level: 'trace', destination: sink }),
+    ...(options.jobHooks && { jobHooks: options.jobHooks }),
   });
   return {
     bff,
@@ -94,6 +97,7 @@ export async function startStack(
     env?: Record<string, string>;
     simulator?: SimulatorOptions;
     credentials?: Partial<typeof DEMO_CREDENTIALS>;
+    jobHooks?: JobHooks;
   } = {},
 ): Promise<Stack> {
   const credentials = { ...DEMO_CREDENTIALS, ...options.credentials };
@@ -103,6 +107,7 @@ export async function startStack(
     simulatorUrl,
     credentials,
     ...(options.env && { env: options.env }),
+    ...(options.jobHooks && { jobHooks: options.jobHooks }),
   });
   return {
     ...bff,

@@ -17,8 +17,14 @@ export function describePresetRepository(open: () => Promise<Store>): void {
 
   const newId = () => randomBytes(16).toString('base64url');
   const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString();
-  const insert = (owner = 'alice', params: unknown = { name: 'n' }, createdAt = at(0)) =>
-    store.presets.insert({ id: newId(), owner, schemaVersion: 2, params, createdAt });
+  const insert = async (owner = 'alice', params: unknown = { name: 'n' }, createdAt = at(0)) => {
+    const saved = await store.presets.insert(
+      { id: newId(), owner, schemaVersion: 2, params, createdAt },
+      1_000,
+    );
+    if (saved === 'limit') throw new Error('unexpected: the per-owner limit');
+    return saved;
+  };
 
   describe('preset repository', () => {
     it('stores a new preset at version 1 and reads it back whole', async () => {
@@ -45,8 +51,43 @@ export function describePresetRepository(open: () => Promise<Store>): void {
         params: { name: 'older, edited' },
         updatedAt: at(3),
       });
-      const listed = await store.presets.list(owner);
+      const listed = await store.presets.list(owner, { limit: 100 });
       expect(listed.map((p) => p.id)).toEqual([older.id, newer.id]);
+    });
+
+    it('pages through an owner’s presets without skipping or repeating one, ties included', async () => {
+      const owner = `pager-${newId()}`;
+      const ids: string[] = [];
+      // Seven presets, three of them saved in the same second (ties are ordered by id).
+      for (const second of [1, 2, 2, 2, 3, 4, 5])
+        ids.push((await insert(owner, {}, at(second))).id);
+      const seen: string[] = [];
+      let after: { updatedAt: string; id: string } | undefined;
+      for (let page = 0; page < 10; page++) {
+        const rows = await store.presets.list(owner, { limit: 2, after });
+        seen.push(...rows.map((r) => r.id));
+        const last = rows.at(-1);
+        if (rows.length < 2 || !last) break;
+        after = { updatedAt: last.updatedAt, id: last.id };
+      }
+      const expected = (await store.presets.list(owner, { limit: 100 })).map((r) => r.id);
+      expect(seen).toEqual(expected);
+      expect([...seen].sort()).toEqual([...ids].sort());
+    });
+
+    it('refuses a preset beyond the owner’s limit, even when saves race', async () => {
+      const owner = `limited-${newId()}`;
+      const save = () =>
+        store.presets.insert(
+          { id: newId(), owner, schemaVersion: 2, params: {}, createdAt: at(1) },
+          5,
+        );
+      const results = await Promise.all(Array.from({ length: 12 }, save));
+      expect(results.filter((r) => r !== 'limit')).toHaveLength(5);
+      expect(results.filter((r) => r === 'limit')).toHaveLength(7);
+      expect(await store.presets.list(owner, { limit: 100 })).toHaveLength(5);
+      // Someone else is not affected.
+      expect(await insert(`other-${newId()}`)).toMatchObject({ version: 1 });
     });
 
     it('applies an update made against the current version and bumps the version', async () => {

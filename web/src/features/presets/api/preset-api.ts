@@ -1,4 +1,5 @@
 import {
+  PRESET_PAGE_MAX,
   presetListSchema,
   presetResponseSchema,
   type PresetInput,
@@ -24,10 +25,21 @@ function versioned(preset: PresetResponse, headers: Headers): VersionedPreset {
   return { preset, etag: headers.get('ETag') ?? etagOfVersion(preset.version) };
 }
 
-/** Most recently changed first (the BFF's order). */
+/**
+ * All of the viewer's presets, most recently changed first (the BFF's order). The BFF answers a
+ * page at a time; the list is searched in the page, so every page is fetched (a person keeps at
+ * most a few hundred).
+ */
 export async function fetchPresets(signal?: AbortSignal): Promise<PresetResponse[]> {
-  const { data } = await apiRequest('/presets', presetListSchema, { signal });
-  return data.items;
+  const items: PresetResponse[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = `?limit=${PRESET_PAGE_MAX}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const { data } = await apiRequest(`/presets${query}`, presetListSchema, { signal });
+    items.push(...data.items);
+    cursor = data.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 export async function fetchPreset(id: string, signal?: AbortSignal): Promise<VersionedPreset> {
