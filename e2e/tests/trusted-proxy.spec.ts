@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { readCsv } from '../fixtures/csv-download';
 import { dashboardPage } from '../fixtures/dashboard';
 import { repoRoot } from '../fixtures/processes';
 import { expect, test } from '../fixtures/test';
@@ -14,6 +15,10 @@ const EXAMPLE_CONFIG = path.join(repoRoot, 'docs/examples/ace-config.example.jso
 // The simulator's documented demo credentials, which the guide's example uses.
 const DEMO_SA_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 const DEMO_PRIVATE_KEY = '00000000-0000-4000-a000-000000000000';
+// The simulator's organizations in the example: the paying one and its two linked ones.
+const PAYING = '67523e8090b82d028c2f75c2';
+const LINKED_RETAIL = '68671980c2c698225639ffd9';
+const LINKED_LABS = '697bf48053b7b3567de75328';
 
 test.use({
   serverOptions: {
@@ -57,6 +62,39 @@ test('alice sees only the organization granted to her and gets its costs', async
   expect(await orgOptions(page)).toEqual(['Acme-Retail']);
   const total = await dashboard.runQuery();
   expect(total).toMatch(/\$\d/);
+  await context.close();
+});
+
+test('paula, granted only the paying organization, gets none of its linked organizations’ costs, on the page or in an export', async ({
+  browser,
+  servers,
+}) => {
+  test.setTimeout(120_000);
+  const { context, page, dashboard } = await pageAs(browser, servers.bffUrl, {
+    'X-Forwarded-Email': 'paula@example.com',
+  });
+  await page.goto('/');
+  await dashboard.waitForForm();
+  expect(await orgOptions(page)).toEqual(['Acme-Holdings']);
+  // Grouped by organization: a leak of a linked organization would be a row of its own.
+  await dashboard.chooseGroupBy('Organizations');
+  const total = await dashboard.runQuery();
+  const pivotTable = page.getByRole('table', { name: /Cost by organization and month/ });
+  await expect(pivotTable).toBeVisible();
+  await expect(pivotTable).not.toContainText('Acme-Retail');
+  await expect(pivotTable).not.toContainText('Acme-Labs');
+
+  const pivot = await readCsv(page, 'Cost by organization and month');
+  const detail = await readCsv(page, /^All usage rows/);
+  for (const csv of [pivot, detail]) {
+    const text = JSON.stringify([...csv.header, csv.columns, csv.rows]);
+    for (const leaked of ['Acme-Retail', 'Acme-Labs', LINKED_RETAIL, LINKED_LABS]) {
+      expect(text).not.toContain(leaked);
+    }
+  }
+  expect(pivot.header.get('organizations_covered')).toBe(PAYING);
+  // The export sums to the total the page shows, to the cent.
+  expect(total.replace(/[^0-9]/g, '')).toBe(detail.sum('amount_usd').toString());
   await context.close();
 });
 
