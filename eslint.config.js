@@ -159,6 +159,39 @@ export default tseslint.config(
     },
   },
   {
+    // Every /api route is an entry of contract/api-routes.ts, mounted by routes/route-table.ts:
+    // a route file that builds its own Router would skip the table's access and CSRF rules.
+    files: ['bff/src/routes/**/*.ts'],
+    ignores: ['bff/src/routes/route-table.ts', 'bff/src/routes/health.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'express',
+              allowTypeImports: true,
+              message:
+                'Declare the route in contract/api-routes.ts and bind a handler (routes/route-table.ts).',
+            },
+            { name: 'kysely', allowTypeImports: true, message: 'Routes never touch the store.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web app talks to the BFF only through lib/api-client.ts and the route table.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/lib/api-client.ts', 'web/src/**/*.test.{ts,tsx}', 'web/src/testing/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Call the BFF with callApi/fetchApi (lib/api-client.ts).' },
+      ],
+    },
+  },
+  {
     files: ['bff/src/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { pickerRoutes } from './routes/pickers';
 import { presetRoutes } from './routes/presets';
+import { apiRouter } from './routes/route-table';
 import type { CostQueryService } from './services/cost-queries';
 import type { PickerService } from './services/pickers';
 import type { PresetService } from './services/presets';
@@ -76,17 +77,20 @@ export function createApp(deps: AppDeps): Express {
     requireJsonBody,
     bodyParserFor(['POST', 'PUT', 'PATCH']),
   );
-  // The cost-query routes first: a poll is by far the most frequent request.
+  // Every /api route comes from the contract's route table (contract/api-routes.ts).
   api.use(
-    costQueryRoutes(
-      deps.costQueries,
-      now,
-      userQueryRateLimit(deps.userQueryLimit ?? { limit: 30, windowMs: 60_000 }),
-    ),
+    apiRouter({
+      // A poll is by far the most frequent request; its route is matched like any other.
+      ...costQueryRoutes(
+        deps.costQueries,
+        now,
+        userQueryRateLimit(deps.userQueryLimit ?? { limit: 30, windowMs: 60_000 }),
+      ),
+      ...metaRoutes(deps.dataSource, auth.mode, now),
+      ...pickerRoutes(deps.pickers),
+      ...presetRoutes(deps.presets),
+    }),
   );
-  api.use(metaRoutes(deps.dataSource, auth.mode, now));
-  api.use(pickerRoutes(deps.pickers));
-  api.use(presetRoutes(deps.presets));
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -10,3 +10,4 @@ export * from './pickers';
 export * from './problem';
 export * from './meta';
 export * from './presets';
+export * from './api-routes';

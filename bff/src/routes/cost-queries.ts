@@ -1,74 +1,56 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import {
-  costQueryIdSchema,
-  dashboardQuerySchemaAt,
-  objectIdSchema,
-  orgPathSchema,
-} from '../contract';
+import { dashboardQuerySchemaAt } from '../contract';
 import { AppError } from '../errors';
-import { viewerOf } from '../http/identity';
 import { requesterOf } from '../http/requester';
-import { parseOr400, queryParams } from '../http/validate';
+import { parseOr400 } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries';
+import type { RouteBindings } from './route-table';
 import type { RequestHandler } from 'express';
-
-const queryPathSchema = z.strictObject({ orgId: objectIdSchema, id: costQueryIdSchema });
-
-/**
- * `?refresh=true` asks for fresh data from Atlas instead of the result cache. It is a query
- * parameter because the body is the dashboard question and must stay exactly that.
- */
-const createOptionsSchema = z.strictObject({
-  refresh: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-});
 
 export function costQueryRoutes(
   costQueries: CostQueryService,
   now: () => Date,
-  /** The per-user creation limit (each create can cost Atlas calls). */
+  /** The per-user creation limit (each create can cost Atlas calls); it counts bad requests too. */
   createLimit: RequestHandler,
-): Router {
-  const router = Router();
+): RouteBindings<'createCostQuery' | 'getCostQuery' | 'cancelCostQuery'> {
+  return {
+    createCostQuery: {
+      before: [createLimit],
+      handle: async ({ params: { orgId }, query: { refresh }, body }, { req, res, viewer }) => {
+        if (body.orgId !== undefined && body.orgId !== orgId) {
+          throw new AppError({
+            status: 400,
+            title: 'Invalid request',
+            detail: 'Check orgId: it must be the organization in the path',
+            errors: [{ field: 'orgId', message: 'must be the organization in the path' }],
+          });
+        }
+        // The format was checked against the table; now the months Atlas can answer today.
+        const question = parseOr400(dashboardQuerySchemaAt(now()), { ...body, orgId }, 'body');
+        const created = await costQueries.create(viewer, question, {
+          watcher: requesterOf(req, res),
+          refresh: refresh === 'true',
+        });
+        return {
+          body: created,
+          headers: { Location: `/api/orgs/${orgId}/cost-queries/${created.id}` },
+        };
+      },
+    },
 
-  router.post('/orgs/:orgId/cost-queries', createLimit, async (req, res) => {
-    const { orgId } = parseOr400(orgPathSchema, req.params, 'orgId');
-    const { refresh } = parseOr400(createOptionsSchema, queryParams(req.query), 'query');
-    // The body is the dashboard question; its organization may be left to the path.
-    const body: unknown = req.body ?? {};
-    const withOrg = isRecord(body) && body.orgId === undefined ? { ...body, orgId } : body;
-    const question = parseOr400(dashboardQuerySchemaAt(now()), withOrg, 'body');
-    if (question.orgId !== orgId) {
-      throw new AppError({
-        status: 400,
-        title: 'Invalid request',
-        detail: 'Check orgId: it must be the organization in the path',
-        errors: [{ field: 'orgId', message: 'must be the organization in the path' }],
-      });
-    }
-    const created = await costQueries.create(viewerOf(res), question, {
-      watcher: requesterOf(req, res),
-      refresh: refresh === 'true',
-    });
-    res.status(202).location(`/api/orgs/${orgId}/cost-queries/${created.id}`).json(created);
-  });
+    getCostQuery: async ({ params: { orgId, id } }, { viewer }) => {
+      const { json, retryAfterSeconds } = await costQueries.get(viewer, orgId, id);
+      return {
+        // Serialized by the service: a finished result is sent as stored, without JSON work here.
+        json,
+        ...(retryAfterSeconds !== undefined && {
+          headers: { 'Retry-After': String(retryAfterSeconds) },
+        }),
+      };
+    },
 
-  router.get('/orgs/:orgId/cost-queries/:id', async (req, res) => {
-    const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    const { json, retryAfterSeconds } = await costQueries.get(viewerOf(res), orgId, id);
-    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
-    // Serialized by the service: a finished result is sent as stored, without JSON work here.
-    res.type('application/json').send(json);
-  });
-
-  router.delete('/orgs/:orgId/cost-queries/:id', async (req, res) => {
-    const { orgId, id } = parseOr400(queryPathSchema, req.params, 'path');
-    await costQueries.cancel(viewerOf(res), orgId, id, requesterOf(req, res));
-    res.status(204).end();
-  });
-
-  return router;
+    cancelCostQuery: async ({ params: { orgId, id } }, { req, res, viewer }) => {
+      await costQueries.cancel(viewer, orgId, id, requesterOf(req, res));
+      return {};
+    },
+  };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

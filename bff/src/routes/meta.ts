@@ -1,21 +1,26 @@
-import { Router } from 'express';
 import { RETENTION_MONTHS, type Meta } from '../contract';
-import { viewerOf } from '../http/identity';
+import { openApiDocument } from './openapi-document';
+import type { RouteBindings } from './route-table';
 
 export function metaRoutes(
   dataSource: Meta['dataSource'],
   authMode: NonNullable<Meta['user']>['authMode'],
   now: () => Date,
-): Router {
-  const router = Router();
-  router.get('/meta', (_req, res) => {
-    const meta: Meta = {
-      dataSource,
-      now: now().toISOString(),
-      retentionMonths: RETENTION_MONTHS,
-      user: { id: viewerOf(res).id, authMode },
-    };
-    res.json(meta);
-  });
-  return router;
+): RouteBindings<'getMeta' | 'getOpenApi'> {
+  // The same for every request: generated once, sent as a string.
+  let openApiJson: string | undefined;
+  return {
+    getMeta: (_input, { viewer }) => ({
+      body: {
+        dataSource,
+        now: now().toISOString(),
+        retentionMonths: RETENTION_MONTHS,
+        user: { id: viewer.id, authMode },
+      },
+    }),
+    getOpenApi: () => {
+      openApiJson ??= JSON.stringify(openApiDocument());
+      return { json: openApiJson };
+    },
+  };
 }

@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, type ApiRouteSpec } from '../../src/contract';
+import { assertRouteRules, buildApiRouter } from '../../src/routes/route-table';
 import { startStack, type Stack } from '../support/stack';
-import {
-  expressAppOf,
-  fillParams,
-  problemOf,
-  rawRequest,
-  routeTable,
-  type RouteEntry,
-} from './support';
+import { fillParams, problemOf, rawRequest, routeTable, type RouteEntry } from './support';
 
 /**
- * Reliability anchors §1 rule 3 and §7 check 3: the CSRF rules hold on EVERY /api route. The
- * table comes from the running app's router, so a route added later without the guards (for
- * example mounted beside the /api router instead of inside it) fails here without anyone
- * remembering to list it. Duende.BFF's GHSA-4j63-5v5f-xcc4 was one route family that skipped it.
+ * The CSRF rules hold on EVERY /api route. The routes come from the contract's route table,
+ * from which the router is built, so a route added later is checked here without anyone
+ * remembering to list it (Duende.BFF's GHSA-4j63-5v5f-xcc4 was one route family that skipped
+ * its CSRF check).
  */
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -24,35 +19,16 @@ const SAMPLE_PARAMS: Record<string, string> = {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Routes that must be in the table; proves the walk reaches nested routers. */
-const KNOWN_ROUTES = [
-  'GET /api/meta',
-  'GET /api/orgs',
-  'GET /api/orgs/:orgId/projects',
-  'GET /api/orgs/:orgId/clusters',
-  'GET /api/services',
-  'POST /api/orgs/:orgId/cost-queries',
-  'GET /api/orgs/:orgId/cost-queries/:id',
-  'DELETE /api/orgs/:orgId/cost-queries/:id',
-  'GET /api/presets',
-  'POST /api/presets',
-  'GET /api/presets/:id',
-  'PUT /api/presets/:id',
-  'DELETE /api/presets/:id',
-];
-
 let stack: Stack;
-let table: RouteEntry[];
+const table: RouteEntry[] = routeTable();
 
 beforeAll(async () => {
   stack = await startStack();
-  table = routeTable(expressAppOf(stack.bff.server));
 });
 afterAll(async () => {
   await stack.close();
 });
 
-const apiRoutes = () => table.filter((r) => r.path === '/api' || r.path.startsWith('/api/'));
 const label = (r: RouteEntry) => `${r.method} ${r.path}`;
 
 async function send(route: RouteEntry, headers: Record<string, string>, body?: string) {
@@ -75,17 +51,45 @@ async function everyRoute(
   expect(failures).toEqual([]);
 }
 
-describe('the route table generated from the router', () => {
-  it('lists every known API route, with no RegExp routes under /api to miss', () => {
-    const labels = apiRoutes().map(label);
-    expect(labels.length).toBeGreaterThanOrEqual(KNOWN_ROUTES.length);
-    expect(labels).toEqual(expect.arrayContaining(KNOWN_ROUTES));
-    expect(table.filter((r) => r.path.startsWith('regexp:'))).toEqual([]);
+describe('the route table', () => {
+  it('gives every route an access rule and a CSRF rule', () => {
+    for (const [name, route] of Object.entries(apiRoutes)) {
+      expect(() => assertRouteRules(name, route), name).not.toThrow();
+    }
+    expect(table.map((r) => r.name)).toEqual(Object.keys(apiRoutes));
+  });
+
+  it('refuses to build a router with a route that declares no access or CSRF rule', () => {
+    const base = apiRoutes.listServices as ApiRouteSpec;
+    const { access: _access, ...noAccess } = base;
+    const { csrf: _csrf, ...noCsrf } = base;
+    const handler = () => ({});
+    for (const [rule, route] of [
+      ['access', noAccess],
+      ['CSRF', noCsrf],
+      ['access', { ...base, access: 'anyone' }],
+    ] as const) {
+      expect(() => buildApiRouter({ extra: route as ApiRouteSpec }, { extra: handler })).toThrow(
+        `Route extra (GET /services) declares no ${rule} rule`,
+      );
+    }
+    expect(buildApiRouter({ extra: base }, { extra: handler })).toBeTypeOf('function');
+  });
+
+  it('refuses a route whose path parameters and schema disagree, or an org route without :orgId', () => {
+    const base = apiRoutes.listProjects as ApiRouteSpec;
+    expect(() => assertRouteRules('x', { ...base, path: '/orgs/:org/projects' })).toThrow(
+      'declares path parameters [orgId]',
+    );
+    const { params: _params, ...noParams } = apiRoutes.listServices as ApiRouteSpec;
+    expect(() => assertRouteRules('y', { ...noParams, access: 'org' })).toThrow(
+      'is org-scoped without :orgId',
+    );
   });
 
   it('reaches a real handler on every route when the request is well formed', async () => {
     // The control for the refusals below: a wrong table would land on "No route" instead.
-    await everyRoute(apiRoutes(), async (route) => {
+    await everyRoute(table, async (route) => {
       const res = await send(
         route,
         { 'X-CSRF': '1', 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' },
@@ -103,7 +107,7 @@ describe('the route table generated from the router', () => {
 describe('every /api route refuses what a cross-site page could send', () => {
   it('refuses a request without X-CSRF: 1 (403), GETs included, without calling Atlas', async () => {
     stack.simulator.clearRequests();
-    await everyRoute(apiRoutes(), async (route) => {
+    await everyRoute(table, async (route) => {
       for (const csrf of [undefined, '0', 'true', '']) {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (csrf !== undefined) headers['X-CSRF'] = csrf;
@@ -118,7 +122,7 @@ describe('every /api route refuses what a cross-site page could send', () => {
 
   it('refuses an unsafe method marked Sec-Fetch-Site: cross-site (403), without calling Atlas', async () => {
     stack.simulator.clearRequests();
-    const unsafe = apiRoutes().filter((r) => UNSAFE.has(r.method));
+    const unsafe = table.filter((r) => UNSAFE.has(r.method));
     expect(unsafe.length).toBeGreaterThanOrEqual(5);
     await everyRoute(unsafe, async (route) => {
       const res = await send(
@@ -142,7 +146,7 @@ describe('every /api route refuses what a cross-site page could send', () => {
     'refuses a %s body on every unsafe method (415), without calling Atlas',
     async (contentType, body) => {
       stack.simulator.clearRequests();
-      const unsafe = apiRoutes().filter((r) => UNSAFE.has(r.method));
+      const unsafe = table.filter((r) => UNSAFE.has(r.method));
       await everyRoute(unsafe, async (route) => {
         const res = await send(route, { 'X-CSRF': '1', 'Content-Type': contentType }, body);
         return res.status === 415 || res.status === 403 ? undefined : `→ ${res.status}`;

@@ -1,8 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  API_PREFIX,
+  apiRoutes,
+  type ApiRouteName,
+  type ApiRouteSpec,
+  type RouteAccess,
+} from '../../src/contract';
 
 /** A built web app stand-in (index.html and one hashed asset): page-route tests need no build. */
 export function makeWebDist(): { dir: string; asset: string } {
@@ -66,63 +72,28 @@ export function rawRequest(
 }
 
 export interface RouteEntry {
+  /** The route's name in the contract's table (its OpenAPI operationId). */
+  name: ApiRouteName;
   method: string;
   /** The full path template as mounted, e.g. `/api/orgs/:orgId/projects`. */
   path: string;
-}
-
-/** The parts of router 2.x's Layer that introspection reads (Express 5 has no public API for it). */
-interface Layer {
-  name: string;
-  rawPath?: unknown;
-  slash?: boolean;
-  route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-/** The Express app a running server dispatches to (its one 'request' listener). */
-export function expressAppOf(server: Server): { router: { stack: Layer[] } } {
-  const [listener] = server.listeners('request');
-  const app = listener as unknown as { router?: { stack?: Layer[] } } | undefined;
-  if (!app?.router?.stack) throw new Error('the server’s request listener is not an Express app');
-  return app as { router: { stack: Layer[] } };
+  access: RouteAccess;
+  spec: ApiRouteSpec;
 }
 
 /**
- * Every route of the app with its full mounted path, found by walking the router stack and
- * nested routers (Express 5 / router 2: `layer.rawPath` is the mount path, `layer.slash` marks a
- * mount at `/`). Routes whose path is a RegExp are returned with `path` = the RegExp source
- * prefixed by `regexp:` so callers can decide about them.
+ * Every /api route, from the contract's route table: the router is built from the same table,
+ * so a route added there is checked here without anyone listing it.
  */
-export function routeTable(app: { router: { stack: Layer[] } }): RouteEntry[] {
-  const table: RouteEntry[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const routePath = layer.route.path;
-        const paths = Array.isArray(routePath) ? (routePath as unknown[]) : [routePath];
-        for (const p of paths) {
-          const full = typeof p === 'string' ? join(prefix, p) : `regexp:${String(p)}`;
-          for (const [method, on] of Object.entries(layer.route.methods)) {
-            if (on && method !== '_all') table.push({ method: method.toUpperCase(), path: full });
-          }
-        }
-        continue;
-      }
-      const nested = layer.handle?.stack;
-      if (!nested) continue;
-      const mount = layer.slash || layer.rawPath === '/' ? '' : layer.rawPath;
-      if (typeof mount !== 'string') {
-        throw new Error(`a router is mounted at a non-string path (${String(mount)})`);
-      }
-      walk(nested, join(prefix, mount));
-    }
-  };
-  walk(app.router.stack, '');
-  return table;
+export function routeTable(): RouteEntry[] {
+  return (Object.entries(apiRoutes) as Array<[ApiRouteName, ApiRouteSpec]>).map(([name, spec]) => ({
+    name,
+    method: spec.method,
+    path: `${API_PREFIX}${spec.path}`,
+    access: spec.access,
+    spec,
+  }));
 }
-
-const join = (a: string, b: string) => `${a}/${b}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 
 /** A valid-looking value for a path parameter, by name; unknown names fail loudly. */
 export function fillParams(template: string, values: Record<string, string>): string {

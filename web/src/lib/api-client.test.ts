@@ -1,6 +1,6 @@
-import { metaSchema } from '@ace/bff/contract';
+import { apiRoutes } from '@ace/bff/contract';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, apiRequest, apiSend, parseRetryAfter } from './api-client';
+import { ApiError, callApi, fetchApi, parseRetryAfter } from './api-client';
 
 function stubFetch(response: Response | Error) {
   const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
@@ -25,32 +25,59 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 describe('api-client', () => {
   it('calls relative /api URLs with the CSRF header and parses with the contract', async () => {
     const fetchMock = stubFetch(Response.json(meta));
-    await expect(apiGet('/meta', metaSchema)).resolves.toEqual(meta);
+    await expect(fetchApi(apiRoutes.getMeta, {})).resolves.toEqual(meta);
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/meta');
     expect(new Headers(init?.headers).get('X-CSRF')).toBe('1');
     expect(new Headers(init?.headers).get('Content-Type')).toBeNull();
   });
 
-  it('sends JSON bodies with their content type', async () => {
-    const fetchMock = stubFetch(Response.json(meta));
-    await apiRequest('/x', metaSchema, { method: 'POST', body: { a: 1 } });
-    const init = fetchMock.mock.calls[0]![1]!;
-    expect(init.method).toBe('POST');
-    expect(init.body).toBe('{"a":1}');
-    expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
+  it('builds the path and query string from the route table, encoding each part', async () => {
+    const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve(Response.json({ items: [] })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await fetchApi(apiRoutes.listClusters, {
+      params: { orgId: 'a/b' },
+      query: { projects: 'p1,p2', includeDeleted: 'true' },
+    });
+    await fetchApi(apiRoutes.listClusters, {
+      params: { orgId: 'o1' },
+      query: { projects: undefined, includeDeleted: undefined },
+    });
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      '/api/orgs/a%2Fb/clusters?projects=p1,p2&includeDeleted=true',
+      '/api/orgs/o1/clusters',
+    ]);
   });
 
-  it('sends extra headers such as If-Match, never in place of the CSRF header', async () => {
-    const fetchMock = stubFetch(Response.json(meta, { headers: { ETag: '"4"' } }));
-    const { headers } = await apiRequest('/x', metaSchema, {
-      method: 'PUT',
-      body: {},
-      headers: { 'If-Match': '"3"', 'X-CSRF': '0' },
+  it('sends JSON bodies with their content type and the route’s method', async () => {
+    const fetchMock = stubFetch(Response.json({ id: 'q1', status: 'processing' }, { status: 202 }));
+    const { status } = await callApi(apiRoutes.createCostQuery, {
+      params: { orgId: 'o1' },
+      body: { period: { kind: 'relative', period: 'last-6-months' } },
     });
-    const sent = new Headers(fetchMock.mock.calls[0]![1]!.headers);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(status).toBe(202);
+    expect(url).toBe('/api/orgs/o1/cost-queries');
+    expect(init!.method).toBe('POST');
+    expect(init!.body).toBe('{"period":{"kind":"relative","period":"last-6-months"}}');
+    expect(new Headers(init!.headers).get('Content-Type')).toBe('application/json');
+  });
+
+  it('sends If-Match where the route asks for it, never in place of the CSRF header', async () => {
+    const fetchMock = stubFetch(new Response(null, { status: 204, headers: { ETag: '"4"' } }));
+    const { data, headers } = await callApi(apiRoutes.deletePreset, {
+      params: { id: 'AbCdEfGhIjKlMnOpQrStUv' },
+      ifMatch: '"3"',
+    });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    const sent = new Headers(init!.headers);
+    expect(url).toBe('/api/presets/AbCdEfGhIjKlMnOpQrStUv');
+    expect(init!.method).toBe('DELETE');
     expect(sent.get('If-Match')).toBe('"3"');
     expect(sent.get('X-CSRF')).toBe('1');
+    expect(data).toBeUndefined();
     expect(headers.get('ETag')).toBe('"4"');
   });
 
@@ -68,7 +95,9 @@ describe('api-client', () => {
         { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
       ),
     );
-    const error = await caught(apiSend('/x', { method: 'DELETE' }));
+    const error = await caught(
+      callApi(apiRoutes.cancelCostQuery, { params: { orgId: 'o1', id: 'q1' } }),
+    );
     expect(error).toMatchObject({
       status: 400,
       title: 'Invalid cost query',
@@ -85,14 +114,14 @@ describe('api-client', () => {
         headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '7' },
       }),
     );
-    const error = await caught(apiGet('/meta', metaSchema));
+    const error = await caught(fetchApi(apiRoutes.getMeta, {}));
     expect(error.retryAfterSeconds).toBe(7);
     expect(error.isTransient).toBe(true);
   });
 
   it('describes a non-JSON error page without leaking it', async () => {
     stubFetch(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = await caught(apiGet('/meta', metaSchema));
+    const error = await caught(fetchApi(apiRoutes.getMeta, {}));
     expect(error.status).toBe(502);
     expect(error.title).toBe('Bad Gateway');
     expect(error.detail).not.toContain('<html>');
@@ -100,13 +129,13 @@ describe('api-client', () => {
 
   it('reports a network failure as status 0', async () => {
     stubFetch(new TypeError('Failed to fetch'));
-    const error = await caught(apiGet('/meta', metaSchema));
+    const error = await caught(fetchApi(apiRoutes.getMeta, {}));
     expect(error).toMatchObject({ status: 0, title: 'Cannot reach the server' });
   });
 
   it('rejects a success body that does not match the contract', async () => {
     stubFetch(Response.json({ dataSource: 'mainframe' }));
-    const error = await caught(apiGet('/meta', metaSchema));
+    const error = await caught(fetchApi(apiRoutes.getMeta, {}));
     expect(error.title).toBe('Unexpected response from the server');
   });
 

@@ -1,7 +1,14 @@
 // The one fetch wrapper: relative /api URLs, the CSRF header on every call, JSON bodies,
 // problem+json errors as ApiError, and success bodies parsed with the contract's schema.
 import type { z } from 'zod';
-import { CSRF_HEADER, PROBLEM_CONTENT_TYPE, problemSchema } from '@ace/bff/contract';
+import {
+  CSRF_HEADER,
+  PROBLEM_CONTENT_TYPE,
+  problemSchema,
+  routePath,
+  routeQueryString,
+  type ApiRouteSpec,
+} from '@ace/bff/contract';
 import { ApiError } from './api-error';
 
 export { ApiError, toApiError } from './api-error';
@@ -81,38 +88,76 @@ async function send(
   return response;
 }
 
-/** Calls the BFF and parses the body with `schema` (a contract schema). */
-export async function apiRequest<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<ApiResponse<z.output<S>>> {
-  const response = await send(path, options);
-  const body: unknown = await response.json().catch(() => undefined);
+type Input<R, K extends 'params' | 'query' | 'body'> =
+  R extends Record<K, infer S extends z.ZodType> ? { [P in K]: z.input<S> } : { [P in K]?: never };
+
+/** What a call of route `R` takes: its path parameters, query and body, typed by the table. */
+export type CallInput<R extends ApiRouteSpec> = Input<R, 'params'> &
+  Partial<Input<R, 'query'>> &
+  Input<R, 'body'> &
+  (R extends { ifMatch: true } ? { ifMatch: string } : { ifMatch?: never });
+
+/** A route's answer as its schema parses it; `void` for 204. */
+export type CallAnswer<R extends ApiRouteSpec> = R['answer'] extends {
+  schema: infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : undefined;
+
+export interface CallOptions<R extends ApiRouteSpec> {
+  signal?: AbortSignal | undefined;
+  /**
+   * Parses the answer instead of the table's schema: it must produce the same type (the poll
+   * checks a result's rows by hand, see cost-query-state-schema.ts).
+   */
+  schema?: z.ZodType<CallAnswer<R>>;
+}
+
+/**
+ * Calls one route of the contract's table: the path and query string are built from it and the
+ * answer parsed with its schema, so no caller writes a URL by hand.
+ */
+export async function callApi<R extends ApiRouteSpec>(
+  route: R,
+  input: CallInput<R>,
+  options: CallOptions<R> = {},
+): Promise<ApiResponse<CallAnswer<R>>> {
+  const { params, query, body, ifMatch } = input as {
+    params?: Record<string, string | number | undefined>;
+    query?: Record<string, string | number | boolean | undefined>;
+    body?: unknown;
+    ifMatch?: string;
+  };
+  const path = `${routePath(route, params)}${routeQueryString(query)}`;
+  const response = await send(path, {
+    method: route.method,
+    body,
+    signal: options.signal,
+    ...(ifMatch !== undefined && { headers: { 'If-Match': ifMatch } }),
+  });
+  const schema = options.schema ?? route.answer.schema;
+  if (!schema)
+    return { data: undefined as CallAnswer<R>, status: response.status, headers: response.headers };
+  const json: unknown = await response.json().catch(() => undefined);
   const started = performance.now();
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(json);
   // User Timing, read by the render benchmark (a 100,000-row result is a lot to check).
-  performance.measure(`ace:parse ${path}`, { start: started });
+  performance.measure(`ace:parse ${route.path}`, { start: started });
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,
       title: 'Unexpected response from the server',
-      detail: `${options.method ?? 'GET'} /api${path} returned data this page does not understand.`,
+      detail: `${route.method} /api${path} returned data this page does not understand.`,
     });
   }
-  return { data: parsed.data, status: response.status, headers: response.headers };
+  return { data: parsed.data as CallAnswer<R>, status: response.status, headers: response.headers };
 }
 
-/** Calls the BFF for its side effect only (e.g. DELETE → 204). */
-export async function apiSend(path: string, options: RequestOptions): Promise<void> {
-  await send(path, options);
-}
-
-/** GET and parse: the common case for picker lists. */
-export async function apiGet<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  signal?: AbortSignal,
-): Promise<z.output<S>> {
-  return (await apiRequest(path, schema, { signal })).data;
+/** Calls a route for its answer alone: the common case for picker lists. */
+export async function fetchApi<R extends ApiRouteSpec>(
+  route: R,
+  input: CallInput<R>,
+  options: CallOptions<R> = {},
+): Promise<CallAnswer<R>> {
+  return (await callApi(route, input, options)).data;
 }

@@ -1,13 +1,13 @@
-import { metaSchema } from '@ace/bff/contract';
+import { apiRoutes } from '@ace/bff/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { fetchApi } from '../../../lib/api-client';
 
 export const metaKeys = { all: ['meta'] as const };
 
 export function metaQueryOptions() {
   return queryOptions({
     queryKey: metaKeys.all,
-    queryFn: ({ signal }) => apiGet('/meta', metaSchema, signal),
+    queryFn: ({ signal }) => fetchApi(apiRoutes.getMeta, {}, { signal }),
     staleTime: 5 * 60_000,
   });
 }

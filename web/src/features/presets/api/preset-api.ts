@@ -1,11 +1,10 @@
 import {
+  apiRoutes,
   PRESET_PAGE_MAX,
-  presetListSchema,
-  presetResponseSchema,
   type PresetInput,
   type PresetResponse,
 } from '@ace/bff/contract';
-import { apiRequest, apiSend } from '../../../lib/api-client';
+import { callApi, fetchApi } from '../../../lib/api-client';
 
 /** A preset with the ETag of the version it is: writes send it back as `If-Match`. */
 export interface VersionedPreset {
@@ -18,8 +17,6 @@ export interface VersionedPreset {
  * carries versions, not ETags: a rename from the list must name the version the user saw.
  */
 export const etagOfVersion = (version: number) => `"${version}"`;
-
-const presetPath = (id: string) => `/presets/${encodeURIComponent(id)}`;
 
 function versioned(preset: PresetResponse, headers: Headers): VersionedPreset {
   return { preset, etag: headers.get('ETag') ?? etagOfVersion(preset.version) };
@@ -34,8 +31,11 @@ export async function fetchPresets(signal?: AbortSignal): Promise<PresetResponse
   const items: PresetResponse[] = [];
   let cursor: string | undefined;
   do {
-    const query = `?limit=${PRESET_PAGE_MAX}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const { data } = await apiRequest(`/presets${query}`, presetListSchema, { signal });
+    const data = await fetchApi(
+      apiRoutes.listPresets,
+      { query: { limit: PRESET_PAGE_MAX, cursor } },
+      { signal },
+    );
     items.push(...data.items);
     cursor = data.nextCursor;
   } while (cursor);
@@ -43,15 +43,12 @@ export async function fetchPresets(signal?: AbortSignal): Promise<PresetResponse
 }
 
 export async function fetchPreset(id: string, signal?: AbortSignal): Promise<VersionedPreset> {
-  const { data, headers } = await apiRequest(presetPath(id), presetResponseSchema, { signal });
+  const { data, headers } = await callApi(apiRoutes.getPreset, { params: { id } }, { signal });
   return versioned(data, headers);
 }
 
 export async function createPreset(input: PresetInput): Promise<VersionedPreset> {
-  const { data, headers } = await apiRequest('/presets', presetResponseSchema, {
-    method: 'POST',
-    body: input,
-  });
+  const { data, headers } = await callApi(apiRoutes.createPreset, { body: input });
   return versioned(data, headers);
 }
 
@@ -66,14 +63,14 @@ export async function updatePreset({
   etag,
   input,
 }: PresetWrite & { input: PresetInput }): Promise<VersionedPreset> {
-  const { data, headers } = await apiRequest(presetPath(id), presetResponseSchema, {
-    method: 'PUT',
+  const { data, headers } = await callApi(apiRoutes.replacePreset, {
+    params: { id },
+    ifMatch: etag,
     body: input,
-    headers: { 'If-Match': etag },
   });
   return versioned(data, headers);
 }
 
-export function deletePreset({ id, etag }: PresetWrite): Promise<void> {
-  return apiSend(presetPath(id), { method: 'DELETE', headers: { 'If-Match': etag } });
+export async function deletePreset({ id, etag }: PresetWrite): Promise<void> {
+  await callApi(apiRoutes.deletePreset, { params: { id }, ifMatch: etag });
 }

@@ -1,11 +1,6 @@
-import {
-  clusterListSchema,
-  orgListSchema,
-  projectListSchema,
-  serviceListSchema,
-} from '@ace/bff/contract';
+import { apiRoutes } from '@ace/bff/contract';
 import { keepPreviousData, queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { fetchApi } from '../../../lib/api-client';
 
 /** Names change rarely; five minutes keeps pickers instant without going stale for long. */
 const PICKER_STALE_MS = 5 * 60_000;
@@ -21,7 +16,7 @@ export const pickerKeys = {
 export function orgsQueryOptions() {
   return queryOptions({
     queryKey: pickerKeys.orgs,
-    queryFn: ({ signal }) => apiGet('/orgs', orgListSchema, signal),
+    queryFn: ({ signal }) => fetchApi(apiRoutes.listOrgs, {}, { signal }),
     staleTime: PICKER_STALE_MS,
   });
 }
@@ -30,8 +25,7 @@ export function projectsQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: pickerKeys.projects(orgId),
     queryFn: orgId
-      ? ({ signal }) =>
-          apiGet(`/orgs/${encodeURIComponent(orgId)}/projects`, projectListSchema, signal)
+      ? ({ signal }) => fetchApi(apiRoutes.listProjects, { params: { orgId } }, { signal })
       : skipToken,
     staleTime: PICKER_STALE_MS,
   });
@@ -50,18 +44,18 @@ export function clustersQueryOptions(
   return queryOptions({
     queryKey: pickerKeys.clusters(orgId, sorted, includeDeleted),
     queryFn: orgId
-      ? ({ signal }) => {
-          const params = [
-            ...(sorted.length > 0 ? [`projects=${sorted.map(encodeURIComponent).join(',')}`] : []),
-            ...(includeDeleted ? ['includeDeleted=true'] : []),
-          ];
-          const search = params.length > 0 ? `?${params.join('&')}` : '';
-          return apiGet(
-            `/orgs/${encodeURIComponent(orgId)}/clusters${search}`,
-            clusterListSchema,
-            signal,
-          );
-        }
+      ? ({ signal }) =>
+          fetchApi(
+            apiRoutes.listClusters,
+            {
+              params: { orgId },
+              query: {
+                projects: sorted.length > 0 ? sorted.join(',') : undefined,
+                includeDeleted: includeDeleted ? 'true' : undefined,
+              },
+            },
+            { signal },
+          )
       : skipToken,
     staleTime: PICKER_STALE_MS,
   });
@@ -70,7 +64,7 @@ export function clustersQueryOptions(
 export function servicesQueryOptions() {
   return queryOptions({
     queryKey: pickerKeys.services,
-    queryFn: ({ signal }) => apiGet('/services', serviceListSchema, signal),
+    queryFn: ({ signal }) => fetchApi(apiRoutes.listServices, {}, { signal }),
     staleTime: Infinity,
   });
 }

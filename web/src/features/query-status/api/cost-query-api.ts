@@ -1,11 +1,11 @@
 import {
-  costQueryCreatedSchema,
+  apiRoutes,
   type CostQueryCreated,
   type CostQueryState,
   type DashboardQuery,
 } from '@ace/bff/contract';
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { apiRequest, apiSend, parseRetryAfter } from '../../../lib/api-client';
+import { callApi, fetchApi, parseRetryAfter } from '../../../lib/api-client';
 import { nextPollDelayMs } from '../poll-delay';
 import { pollRetryDelayMs, shouldRetryPoll } from '../reconnect';
 import { costQueryStateWireSchema } from './cost-query-state-schema';
@@ -21,8 +21,6 @@ export interface CostQueryPoll {
   retryAfterSeconds: number | undefined;
 }
 
-const base = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/cost-queries`;
-
 export const costQueryKeys = {
   all: ['cost-queries'] as const,
   state: (target: CostQueryTarget) => ['cost-queries', target.orgId, target.id] as const,
@@ -34,27 +32,32 @@ export async function createCostQuery(
   input: { query: DashboardQuery; refresh?: boolean | undefined },
   signal?: AbortSignal,
 ): Promise<CostQueryCreated> {
-  const path = `${base(input.query.orgId)}${input.refresh ? '?refresh=true' : ''}`;
-  const { data } = await apiRequest(path, costQueryCreatedSchema, {
-    method: 'POST',
-    body: input.query,
-    signal,
-  });
-  return data;
+  return fetchApi(
+    apiRoutes.createCostQuery,
+    {
+      params: { orgId: input.query.orgId },
+      query: { refresh: input.refresh ? 'true' : undefined },
+      body: input.query,
+    },
+    { signal },
+  );
 }
 
 export async function fetchCostQueryState(
   target: CostQueryTarget,
   signal?: AbortSignal,
 ): Promise<CostQueryPoll> {
-  const path = `${base(target.orgId)}/${encodeURIComponent(target.id)}`;
-  const { data, headers } = await apiRequest(path, costQueryStateWireSchema, { signal });
+  const { data, headers } = await callApi(
+    apiRoutes.getCostQuery,
+    { params: target },
+    { signal, schema: costQueryStateWireSchema },
+  );
   return { state: data, retryAfterSeconds: parseRetryAfter(headers.get('Retry-After')) };
 }
 
 /** Asks the BFF to stop polling Atlas for this query. */
-export function cancelCostQuery(target: CostQueryTarget): Promise<void> {
-  return apiSend(`${base(target.orgId)}/${encodeURIComponent(target.id)}`, { method: 'DELETE' });
+export async function cancelCostQuery(target: CostQueryTarget): Promise<void> {
+  await callApi(apiRoutes.cancelCostQuery, { params: target });
 }
 
 /** Polls until the query is done or failed, backing off from 1 s to 5 s (or Retry-After). */
