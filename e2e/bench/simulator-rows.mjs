@@ -3,7 +3,7 @@
 // Straight from the simulator because the BFF's contract caps a filter at 500 values: one BFF
 // query grouped by clusters cannot return 100,000 rows.
 
-// The simulator's documented demo credentials (bff/src/simulator/credentials.ts).
+// The simulator's documented demo credentials (bff/src/simulator/auth/credentials.ts).
 const DEMO_CLIENT_ID = 'mdb_sa_id_demo000000000000000000';
 const DEMO_CLIENT_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 const ATLAS_JSON = 'application/vnd.atlas.2023-01-01+json';
