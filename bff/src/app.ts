@@ -16,7 +16,7 @@ import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { pickerRoutes } from './routes/pickers';
 import { presetRoutes } from './routes/presets';
-import type { CostQueryService } from './services/cost-queries';
+import type { CostQueryService } from './services/cost-queries/cost-queries';
 import type { PickerService } from './services/pickers';
 import type { PresetService } from './services/presets';
 

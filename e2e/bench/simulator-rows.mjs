@@ -46,7 +46,7 @@ export async function simulatorRows(simUrl, now) {
     const body = await response.json();
     const result = body.content ?? (body.usageDetails ? body : null);
     if (result?.usageDetails) {
-      // As bff/src/services/usage-rows.ts does: cents instead of the float, clusterId only.
+      // As bff/src/services/cost-queries/usage-rows.ts does: cents instead of the float, clusterId only.
       const rows = result.usageDetails.map(({ usageAmount, clusterUniqueId, ...row }) => ({
         ...row,
         clusterId: row.clusterId ?? clusterUniqueId,

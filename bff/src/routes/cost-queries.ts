@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { viewerOf } from '../http/identity';
 import { requesterOf } from '../http/requester';
 import { parseOr400, queryParams } from '../http/validate';
-import type { CostQueryService } from '../services/cost-queries';
+import type { CostQueryService } from '../services/cost-queries/cost-queries';
 import type { RequestHandler } from 'express';
 
 const queryPathSchema = z.strictObject({ orgId: objectIdSchema, id: costQueryIdSchema });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AtlasApiError, AtlasAuthError, AtlasNetworkError, AtlasTimeoutError } from '../atlas';
-import { callsTo, clientFor, firstOrgId, simulatorPerTest } from '../atlas/testing/atlas-sim';
-import type { FaultAction } from '../simulator';
+import { AtlasApiError, AtlasAuthError, AtlasNetworkError, AtlasTimeoutError } from '../../atlas';
+import { callsTo, clientFor, firstOrgId, simulatorPerTest } from '../../atlas/testing/atlas-sim';
+import type { FaultAction } from '../../simulator';
 import { createUpstreamRetry, type RetryOptions } from './upstream-retry';
 
 /*

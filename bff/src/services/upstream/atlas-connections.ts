@@ -1,4 +1,4 @@
-import type { AtlasClient } from '../atlas';
+import type { AtlasClient } from '../../atlas';
 import type { Breaker } from './circuit-breaker';
 
 /** One configured set of Atlas credentials, with its own client and circuit breaker. */

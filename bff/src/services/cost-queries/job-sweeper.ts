@@ -1,5 +1,5 @@
-import type { Logger } from '../logger';
-import type { JobRecord, JobRepository, ResultRepository } from '../store/job-types';
+import type { Logger } from '../../logger';
+import type { JobRecord, JobRepository, ResultRepository } from '../../store/job-types';
 
 export interface SweeperDeps {
   jobs: JobRepository;

@@ -5,8 +5,8 @@ import {
   AtlasNetworkError,
   AtlasProtocolError,
   AtlasTimeoutError,
-} from '../atlas';
-import { AppError } from '../errors';
+} from '../../atlas';
+import { AppError } from '../../errors';
 
 /**
  * Failures that say "Atlas (or the way to it) is unwell", not "the question was wrong": they

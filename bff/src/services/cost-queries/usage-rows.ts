@@ -1,5 +1,5 @@
-import type { AtlasUsageDetail } from '../atlas';
-import type { CostQueryTotals, UsageRow } from '../contract';
+import type { AtlasUsageDetail } from '../../atlas';
+import type { CostQueryTotals, UsageRow } from '../../contract';
 
 /**
  * Atlas sends amounts as JSON floats with two decimals. Each is turned into integer cents once,

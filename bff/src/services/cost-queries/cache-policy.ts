@@ -1,4 +1,4 @@
-import { currentMonthStart, monthIndex } from '../contract';
+import { currentMonthStart, monthIndex } from '../../contract';
 import type { AtlasQuery } from './atlas-query';
 
 export interface CacheTtls {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import type { JobRecord } from '../store/job-types';
-import { CircuitOpenError } from './circuit-breaker';
+import { AppError } from '../../errors';
+import type { JobRecord } from '../../store/job-types';
+import { CircuitOpenError } from '../upstream/circuit-breaker';
 import { rateLimitWaitMs, transition, type TransitionSettings } from './job-transitions';
 
 const settings: TransitionSettings = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dashboardQuerySchema, type DashboardQuery } from '../contract';
-import type { JobRecord } from '../store/job-types';
+import { dashboardQuerySchema, type DashboardQuery } from '../../contract';
+import type { JobRecord } from '../../store/job-types';
 import { atlasQuerySchema, type AtlasQuery } from './atlas-query';
 
 /**

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AtlasResponseMeta } from '../atlas';
-import type { ApiCapacity } from '../contract';
+import type { AtlasResponseMeta } from '../../atlas';
+import type { ApiCapacity } from '../../contract';
 
 /**
  * Atlas reports its rate-limit bucket in `RateLimit-Limit`/`-Remaining` headers (when it feels

@@ -1,5 +1,5 @@
 import { DelegateBackoff, handleWhen, retry } from 'cockatiel';
-import { AtlasApiError, AtlasTimeoutError } from '../atlas';
+import { AtlasApiError, AtlasTimeoutError } from '../../atlas';
 import { isOutage, isRateLimited } from './upstream-errors';
 
 export interface RetryOptions {

@@ -5,8 +5,8 @@ import {
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { AppError } from '../errors';
-import type { Logger } from '../logger';
+import { AppError } from '../../errors';
+import type { Logger } from '../../logger';
 import { isOutage } from './upstream-errors';
 
 export interface BreakerOptions {

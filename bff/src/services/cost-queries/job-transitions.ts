@@ -1,5 +1,5 @@
-import type { JobPatch, JobRecord } from '../store/job-types';
-import type { AppError } from '../errors';
+import type { JobPatch, JobRecord } from '../../store/job-types';
+import type { AppError } from '../../errors';
 
 /** What one upstream step of a job came to. */
 export type StepOutcome =

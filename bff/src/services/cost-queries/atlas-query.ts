@@ -10,7 +10,7 @@ import {
   serviceSchema,
   type DashboardQuery,
   type MonthSpan,
-} from '../contract';
+} from '../../contract';
 
 /**
  * Atlas's filter body (`CostExplorerFilterRequestBody`) as the BFF sends it, normalized: what a

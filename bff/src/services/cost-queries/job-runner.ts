@@ -1,12 +1,12 @@
-import type { AppError } from '../errors';
-import type { Logger } from '../logger';
+import type { AppError } from '../../errors';
+import type { Logger } from '../../logger';
 import {
   IN_FLIGHT_PHASES,
   type JobPatch,
   type JobRecord,
   type JobRepository,
   type ResultRepository,
-} from '../store/job-types';
+} from '../../store/job-types';
 import { resultTtlMs, type CacheTtls } from './cache-policy';
 import type { JobFailures } from './job-failures';
 import { callAtlas, type StepDeps } from './job-step';

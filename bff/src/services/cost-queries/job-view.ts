@@ -1,5 +1,5 @@
-import type { CostQueryState } from '../contract';
-import type { JobRecord } from '../store/job-types';
+import type { CostQueryState } from '../../contract';
+import type { JobRecord } from '../../store/job-types';
 import { monthsOf } from './atlas-query';
 import type { JobQuery } from './job-query';
 import type { ErrorBody } from './job-transitions';

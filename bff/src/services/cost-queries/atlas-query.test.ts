@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATLAS_SERVICES, dashboardQuerySchema, type DashboardQueryInput } from '../contract';
+import { ATLAS_SERVICES, dashboardQuerySchema, type DashboardQueryInput } from '../../contract';
 import { atlasQuerySchema, monthsOf, toAtlasQuery, type GroupValues } from './atlas-query';
 import { queryKeyOf } from './query-key';
 

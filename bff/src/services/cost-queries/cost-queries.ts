@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { resolvePeriod, type CostQueryCreated, type DashboardQuery } from '../contract';
-import { notFound } from '../errors';
-import { assertCanSee, type Viewer } from './access';
-import type { Logger } from '../logger';
-import type { JobRepository, ResultRepository } from '../store/job-types';
+import { resolvePeriod, type CostQueryCreated, type DashboardQuery } from '../../contract';
+import { notFound } from '../../errors';
+import { assertCanSee, type Viewer } from '../access';
+import type { Logger } from '../../logger';
+import type { JobRepository, ResultRepository } from '../../store/job-types';
 import type { CacheTtls } from './cache-policy';
 import { DoneStates } from './done-states';
 import { createJobFailures } from './job-failures';
@@ -11,12 +11,12 @@ import { JobRunner, type JobHooks } from './job-runner';
 import type { StepDeps } from './job-step';
 import type { TransitionSettings } from './job-transitions';
 import { viewOf } from './job-view';
-import { assertNothingUnseen, type OrgScope } from './org-scope';
+import { assertNothingUnseen, type OrgScope } from '../org-scope';
 import { queryKeyOf } from './query-key';
 import { toAtlasQuery } from './atlas-query';
 import { groupValuesFor } from './group-values';
 import { jobQueryOf, newJobQuery } from './job-query';
-import type { PickerService } from './pickers';
+import type { PickerService } from '../pickers';
 
 export interface CostQuerySettings extends TransitionSettings {
   /** A query still processing after this long is failed with a clear message. */

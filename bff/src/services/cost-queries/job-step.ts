@@ -1,13 +1,13 @@
-import { AtlasApiError, type AtlasUsageResult } from '../atlas';
-import type { JobRecord } from '../store/job-types';
-import type { CapacityTracker } from './api-capacity';
-import type { ApiCapacity } from '../contract';
-import { AppError } from '../errors';
-import type { AtlasConnections } from './atlas-connections';
-import { CircuitOpenError } from './circuit-breaker';
+import { AtlasApiError, type AtlasUsageResult } from '../../atlas';
+import type { JobRecord } from '../../store/job-types';
+import type { CapacityTracker } from '../upstream/api-capacity';
+import type { ApiCapacity } from '../../contract';
+import { AppError } from '../../errors';
+import type { AtlasConnections } from '../upstream/atlas-connections';
+import { CircuitOpenError } from '../upstream/circuit-breaker';
 import type { StepOutcome } from './job-transitions';
-import type { OrgRateLimiter } from './org-rate-limiter';
-import { fromAtlasError, isOutage, isRateLimited } from './upstream-errors';
+import type { OrgRateLimiter } from '../upstream/org-rate-limiter';
+import { fromAtlasError, isOutage, isRateLimited } from '../upstream/upstream-errors';
 import { jobQueryOf, type JobQuery } from './job-query';
 import { toUsageRows } from './usage-rows';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { JobRecord } from '../store/job-types';
+import { AppError } from '../../errors';
+import type { JobRecord } from '../../store/job-types';
 
 const duration = (ms: number) => {
   const minutes = Math.round(ms / 60_000);

@@ -1,7 +1,7 @@
-import { MAX_FILTER_ITEMS, type DashboardQuery } from '../contract';
-import { AppError } from '../errors';
+import { MAX_FILTER_ITEMS, type DashboardQuery } from '../../contract';
+import { AppError } from '../../errors';
 import type { GroupValues } from './atlas-query';
-import type { PickerService } from './pickers';
+import type { PickerService } from '../pickers';
 
 /**
  * Atlas groups by projects or clusters only when the filter names some ("at least one filter
