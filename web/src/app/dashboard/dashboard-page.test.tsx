@@ -1,10 +1,10 @@
 import type { UsageRow } from '@ace/bff/contract';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { formatUsd } from '../lib/money';
-import { installFakeApi, ORG_ID } from '../testing/fake-api';
-import { installFakeClock, renderWithProviders } from '../testing/render';
-import { AppLayout } from './app-layout';
+import { formatUsd } from '../../lib/money';
+import { installFakeApi, ORG_ID } from '../../testing/fake-api';
+import { installFakeClock, renderWithProviders } from '../../testing/render';
+import { AppLayout } from '../app-layout';
 import { DashboardPage } from './dashboard-page';
 
 const NOW = new Date('2025-06-15T12:00:00Z');

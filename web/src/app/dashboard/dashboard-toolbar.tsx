@@ -1,14 +1,14 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
-import { CopyLinkButton } from '../components/share/copy-link-button';
-import type { VersionedPreset } from '../features/presets/api/preset-api';
-import { ActivePresetBanner } from '../features/presets/components/active-preset-banner';
-import { PresetsList } from '../features/presets/components/presets-list';
-import { SavePresetModal } from '../features/presets/components/save-preset-modal';
-import { navigate } from '../features/url-state/history';
-import { SHAREABLE_URL_MAX, type LinkState } from '../features/url-state/url-state';
-import { isShareable, viewLink } from '../features/url-state/url-state-codec';
-import { completeQuery } from '../lib/dashboard-draft';
+import { CopyLinkButton } from '../../components/share/copy-link-button';
+import type { VersionedPreset } from '../../features/presets/api/preset-api';
+import { ActivePresetBanner } from '../../features/presets/components/active-preset-banner';
+import { PresetsList } from '../../features/presets/components/presets-list';
+import { SavePresetModal } from '../../features/presets/components/save-preset-modal';
+import { navigate } from '../../features/url-state/history';
+import { SHAREABLE_URL_MAX, type LinkState } from '../../features/url-state/url-state';
+import { isShareable, viewLink } from '../../features/url-state/url-state-codec';
+import { completeQuery } from '../../lib/dashboard-draft';
 
 interface DashboardToolbarProps {
   state: LinkState;

@@ -1,13 +1,13 @@
 import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { Suspense, useEffect, useMemo } from 'react';
-import { useMeta } from '../features/meta/api/meta-query';
-import { QueryForm } from '../features/query-form/components/query-form';
-import { useCostQueryRun } from '../features/query-status/api/use-cost-query-run';
-import { QueryStatusPanel } from '../features/query-status/components/query-status-panel';
-import { IgnoredParamsNotice } from '../features/url-state/components/ignored-params-notice';
-import { toApiError } from '../lib/api-client';
+import { useMeta } from '../../features/meta/api/meta-query';
+import { QueryForm } from '../../features/query-form/components/query-form';
+import { useCostQueryRun } from '../../features/query-status/api/use-cost-query-run';
+import { QueryStatusPanel } from '../../features/query-status/components/query-status-panel';
+import { IgnoredParamsNotice } from '../../features/url-state/components/ignored-params-notice';
+import { toApiError } from '../../lib/api-client';
 import { DashboardToolbar } from './dashboard-toolbar';
-import { preloadResultViews, resultsSection } from './lazy-views';
+import { preloadResultViews, resultsSection } from '../results/lazy-views';
 import { useDashboardView, type DashboardInitial } from './use-dashboard-view';
 
 const ResultsSection = resultsSection.Component;

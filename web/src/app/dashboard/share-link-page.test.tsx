@@ -1,12 +1,12 @@
 import type { PresetInput, UsageRow } from '@ace/bff/contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { installFakeApi, ORG_ID, PROJECTS, TWO_PROJECTS_USAGE } from '../testing/fake-api';
-import { axeViolations } from '../testing/axe';
-import { createFakePresets } from '../testing/fake-presets';
-import { installFakeClock, renderWithProviders } from '../testing/render';
-import { AppLayout } from './app-layout';
-import { AppRoutes } from './app-routes';
+import { installFakeApi, ORG_ID, PROJECTS, TWO_PROJECTS_USAGE } from '../../testing/fake-api';
+import { axeViolations } from '../../testing/axe';
+import { createFakePresets } from '../../testing/fake-presets';
+import { installFakeClock, renderWithProviders } from '../../testing/render';
+import { AppLayout } from '../app-layout';
+import { AppRoutes } from '../app-routes';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const simulated = { timeout: 15_000 };

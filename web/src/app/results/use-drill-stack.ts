@@ -1,7 +1,7 @@
 import type { CostQueryDone, DashboardQuery, DrillPathStep } from '@ace/bff/contract';
 import { useCallback, useState } from 'react';
-import { drillQuery, nextDimension, type DrillTarget } from '../features/drill-down/drill-plan';
-import { DIMENSION_NOUN, type Dimension } from '../lib/usage-fields';
+import { drillQuery, nextDimension, type DrillTarget } from '../../features/drill-down/drill-plan';
+import { DIMENSION_NOUN, type Dimension } from '../../lib/usage-fields';
 
 export interface DrillStep {
   /** The question this step asks (the form's, for the first step). */

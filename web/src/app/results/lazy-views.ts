@@ -1,7 +1,7 @@
-import { detailTable } from '../features/detail/lazy';
-import { loadExportBuilder } from '../features/export/lazy';
-import { costChart } from '../features/results/lazy';
-import { lazyWithPreload } from '../lib/lazy-with-preload';
+import { detailTable } from '../../features/detail/lazy';
+import { loadExportBuilder } from '../../features/export/lazy';
+import { costChart } from '../../features/results/lazy';
+import { lazyWithPreload } from '../../lib/lazy-with-preload';
 
 /** Everything after "Run query": not part of the first screen's JavaScript. */
 export const resultsSection = lazyWithPreload(() => import('./results-section'));

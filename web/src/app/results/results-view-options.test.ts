@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESULTS_VIEW } from '../features/results/results-view';
+import { DEFAULT_RESULTS_VIEW } from '../../features/results/results-view';
 import {
   applyResultsChange,
   checkViewOptions,

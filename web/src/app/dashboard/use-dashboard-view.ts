@@ -1,10 +1,10 @@
 import type { DashboardQuery, DrillPathStep } from '@ace/bff/contract';
 import { useCallback, useMemo, useState } from 'react';
-import type { VersionedPreset } from '../features/presets/api/preset-api';
-import type { DecodedUrlState, IgnoredParam } from '../features/url-state/url-state';
-import { decodeUrlState } from '../features/url-state/url-state-codec';
-import { defaultPeriod } from '../lib/dashboard-draft';
-import { checkViewOptions, toResultsView } from './results-view-options';
+import type { VersionedPreset } from '../../features/presets/api/preset-api';
+import type { DecodedUrlState, IgnoredParam } from '../../features/url-state/url-state';
+import { decodeUrlState } from '../../features/url-state/url-state-codec';
+import { defaultPeriod } from '../../lib/dashboard-draft';
+import { checkViewOptions, toResultsView } from '../results/results-view-options';
 import { useViewUrl } from './use-view-url';
 
 /** Where a dashboard starts: a /p/ link's preset; otherwise the address bar is read. */

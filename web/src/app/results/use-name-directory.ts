@@ -4,8 +4,8 @@ import {
   clustersQueryOptions,
   orgsQueryOptions,
   projectsQueryOptions,
-} from '../features/query-form/api/picker-queries';
-import type { NameDirectory } from '../lib/entity-names';
+} from '../../features/query-form/api/picker-queries';
+import type { NameDirectory } from '../../lib/entity-names';
 
 type NameMap = Map<string, string>;
 type List = { items: { id: string; name: string }[] } | undefined;

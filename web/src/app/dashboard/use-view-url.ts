@@ -1,11 +1,11 @@
 import type { DashboardQuery, DrillPathStep, ViewOptions } from '@ace/bff/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResultsView } from '../features/results/results-view';
-import { isPushedDraft, replaceAddress, writeViewUrl } from '../features/url-state/history';
-import type { LinkState } from '../features/url-state/url-state';
-import { controlsKey, encodeUrlState } from '../features/url-state/url-state-codec';
-import type { DashboardDraft } from '../lib/dashboard-draft';
-import { applyResultsChange, withDrill, withDrillPath } from './results-view-options';
+import type { ResultsView } from '../../features/results/results-view';
+import { isPushedDraft, replaceAddress, writeViewUrl } from '../../features/url-state/history';
+import type { LinkState } from '../../features/url-state/url-state';
+import { controlsKey, encodeUrlState } from '../../features/url-state/url-state-codec';
+import type { DashboardDraft } from '../../lib/dashboard-draft';
+import { applyResultsChange, withDrill, withDrillPath } from '../results/results-view-options';
 
 /** Typing in the pivot filter writes the address bar once the typing pauses. */
 export const FILTER_WRITE_DELAY_MS = 300;

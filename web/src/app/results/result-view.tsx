@@ -1,20 +1,20 @@
 import { Skeleton } from '@mantine/core';
 import type { CostQueryDone, DrillPathStep } from '@ace/bff/contract';
 import { Suspense, useEffect, useMemo, useRef } from 'react';
-import { DrillGap } from '../features/drill-down/components/drill-gap';
-import { drillAction } from '../features/drill-down/drill-plan';
-import { detailTable } from '../features/detail/lazy';
-import { ExportMenu } from '../features/export/components/export-menu';
+import { DrillGap } from '../../features/drill-down/components/drill-gap';
+import { drillAction } from '../../features/drill-down/drill-plan';
+import { detailTable } from '../../features/detail/lazy';
+import { ExportMenu } from '../../features/export/components/export-menu';
 import {
   buildCostPivot,
   type CostPivot,
   type PivotRow,
-} from '../features/results/build-cost-pivot';
-import type { DrillControl } from '../features/results/components/pivot-columns';
-import { ResultsPanel } from '../features/results/components/results-panel';
-import type { ResultsView, ResultsViewChange } from '../features/results/results-view';
-import type { NameDirectory } from '../lib/entity-names';
-import { DIMENSION_NOUN } from '../lib/usage-fields';
+} from '../../features/results/build-cost-pivot';
+import type { DrillControl } from '../../features/results/components/pivot-columns';
+import { ResultsPanel } from '../../features/results/components/results-panel';
+import type { ResultsView, ResultsViewChange } from '../../features/results/results-view';
+import type { NameDirectory } from '../../lib/entity-names';
+import { DIMENSION_NOUN } from '../../lib/usage-fields';
 import type { useDrillStack } from './use-drill-stack';
 
 const DetailTable = detailTable.Component;

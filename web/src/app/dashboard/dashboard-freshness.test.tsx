@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { FakeRequest } from '../testing/fake-api';
-import { installFakeApi, ORG_ID } from '../testing/fake-api';
-import { installFakeClock, renderWithProviders } from '../testing/render';
+import type { FakeRequest } from '../../testing/fake-api';
+import { installFakeApi, ORG_ID } from '../../testing/fake-api';
+import { installFakeClock, renderWithProviders } from '../../testing/render';
 import { DashboardPage } from './dashboard-page';
 
 const NOW = new Date('2025-06-15T12:00:00Z');

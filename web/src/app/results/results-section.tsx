@@ -1,11 +1,11 @@
 import { Stack } from '@mantine/core';
 import type { CostQueryDone, DrillPathStep } from '@ace/bff/contract';
 import { useCallback, useState } from 'react';
-import { DrillBreadcrumb } from '../features/drill-down/components/drill-breadcrumb';
-import { useCostQueryJob } from '../features/query-status/api/use-cost-query-job';
-import { QueryStatusPanel } from '../features/query-status/components/query-status-panel';
-import type { ResultsView, ResultsViewChange } from '../features/results/results-view';
-import type { IgnoredParam } from '../features/url-state/url-state';
+import { DrillBreadcrumb } from '../../features/drill-down/components/drill-breadcrumb';
+import { useCostQueryJob } from '../../features/query-status/api/use-cost-query-job';
+import { QueryStatusPanel } from '../../features/query-status/components/query-status-panel';
+import type { ResultsView, ResultsViewChange } from '../../features/results/results-view';
+import type { IgnoredParam } from '../../features/url-state/url-state';
 import { ResultView } from './result-view';
 import { useDrillStack, type DrillPathListener } from './use-drill-stack';
 import { useNameDirectory } from './use-name-directory';

@@ -4,9 +4,9 @@ import {
   isChartGroupChoice,
   isPivotColumnId,
   type ResultsView,
-} from '../features/results/results-view';
-import { CHART_GROUP_CHOICES } from '../features/results/chart-series';
-import type { IgnoredParam } from '../features/url-state/url-state';
+} from '../../features/results/results-view';
+import { CHART_GROUP_CHOICES } from '../../features/results/chart-series';
+import type { IgnoredParam } from '../../features/url-state/url-state';
 
 // The results view as links and presets store it (ViewOptions: every field optional, the
 // default left out) and as the results feature shows it (ResultsView: every field set).

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UsageRow } from '@ace/bff/contract';
 import { describe, expect, it } from 'vitest';
-import { installFakeApi, ORG_ID, PROJECTS, TWO_PROJECTS_USAGE } from '../testing/fake-api';
-import { installFakeClock, renderWithProviders } from '../testing/render';
-import { AppLayout } from './app-layout';
-import { AppRoutes } from './app-routes';
+import { installFakeApi, ORG_ID, PROJECTS, TWO_PROJECTS_USAGE } from '../../testing/fake-api';
+import { installFakeClock, renderWithProviders } from '../../testing/render';
+import { AppLayout } from '../app-layout';
+import { AppRoutes } from '../app-routes';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const P1 = PROJECTS[0]!.id;

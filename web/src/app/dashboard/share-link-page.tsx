@@ -2,10 +2,10 @@ import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { presetIdSchema } from '@ace/bff/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { presetQueryOptions } from '../features/presets/api/preset-queries';
-import { PresetNotFound } from '../features/presets/components/preset-not-found';
-import { navigate } from '../features/url-state/history';
-import { toApiError } from '../lib/api-client';
+import { presetQueryOptions } from '../../features/presets/api/preset-queries';
+import { PresetNotFound } from '../../features/presets/components/preset-not-found';
+import { navigate } from '../../features/url-state/history';
+import { toApiError } from '../../lib/api-client';
 import { DashboardPage } from './dashboard-page';
 import type { DashboardInitial } from './use-dashboard-view';
 
