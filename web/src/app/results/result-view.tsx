@@ -5,11 +5,8 @@ import { DrillGap } from '../../features/drill-down/components/drill-gap';
 import { drillAction } from '../../features/drill-down/drill-plan';
 import { detailTable } from '../../features/detail/lazy';
 import { ExportMenu } from '../../features/export/components/export-menu';
-import {
-  buildCostPivot,
-  type CostPivot,
-  type PivotRow,
-} from '../../features/results/build-cost-pivot';
+import { buildCostPivot } from '../../features/results/build-cost-pivot';
+import type { CostPivot, PivotRow } from '../../features/results/pivot-types';
 import type { DrillControl } from '../../features/results/components/pivot-columns';
 import { ResultsPanel } from '../../features/results/components/results-panel';
 import type { ResultsView, ResultsViewChange } from '../../features/results/results-view';
