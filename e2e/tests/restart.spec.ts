@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures/test';
 
 /**
- * Issue 6: killing the BFF while a query processes and starting it again, the page (still
+ * Killing the BFF while a query processes and starting it again, the page (still
  * open) gets its result without the user resubmitting. The simulator runs on its own here
  * (an embedded one would die with the BFF, and Atlas's query tokens with it), as real Atlas.
  */

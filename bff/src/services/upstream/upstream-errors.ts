@@ -11,8 +11,9 @@ import { AppError } from '../../errors';
 /**
  * Failures that say "Atlas (or the way to it) is unwell", not "the question was wrong": they
  * feed the circuit breaker and are worth another try later. 429 is a budget, not an outage.
- * A redirect is neither: asking again would only be sent to the same place, and the rule is
- * one call and a 502, never a second request (docs: reliability anchors §1 rule 4, §7 check 6).
+ * A redirect is neither: asking again would only be sent to the same place, and following it
+ * could carry the credentials elsewhere, so it is one call and a 502, never a second request
+ * (docs/reliability.md, Failures).
  */
 export function isOutage(err: unknown): boolean {
   if (err instanceof AtlasApiError) return err.status >= 500;
