@@ -91,6 +91,62 @@ const layerZones = [
   ...featureZones,
 ];
 
+/**
+ * Room rules inside a layer (outside tests, which may cross to set up a whole simulator).
+ * Simulator rooms imitate one part of Atlas each and meet only in the wiring at the top
+ * (server, router, request handler, context); the dataset is their common leaf.
+ */
+const SIM = './bff/src/simulator';
+const simulatorWiring = ['index.ts', 'main.ts', 'server.ts', 'router.ts', 'request-handler.ts'];
+const simulatorRooms = ['auth', 'control', 'cost-explorer', 'dataset', 'pickers'];
+const roomZones = [
+  ...simulatorRooms.map((room) => {
+    const readsDataset = room === 'cost-explorer' || room === 'pickers';
+    const others = simulatorRooms.filter((r) => r !== room && !(readsDataset && r === 'dataset'));
+    return {
+      target: `${SIM}/${room}`,
+      from: [...others, ...simulatorWiring].map((p) => `${SIM}/${p}`),
+      message: readsDataset
+        ? 'Simulator rooms meet only in the wiring; this one may read dataset/.'
+        : 'Simulator rooms meet only in the wiring (server.ts, router.ts, request-handler.ts).',
+    };
+  }),
+  {
+    target: `${SIM}/dataset`,
+    from: [`${SIM}/context.ts`, `${SIM}/http-io.ts`],
+    message: 'The dataset is data: no request handling.',
+  },
+  {
+    target: './bff/src/services/upstream',
+    from: './bff/src/services',
+    except: ['./upstream'],
+    message: 'upstream/ guards calls to Atlas and knows no use case.',
+  },
+  {
+    target: [
+      './bff/src/services/access.ts',
+      './bff/src/services/org-scope.ts',
+      './bff/src/services/pickers.ts',
+      './bff/src/services/presets.ts',
+      './bff/src/services/presets-migrations.ts',
+    ],
+    from: './bff/src/services/cost-queries',
+    message: 'Only the wiring (upstream-services.ts) knows the query-job engine.',
+  },
+  {
+    target: './bff/src/services/cost-queries',
+    from: ['./bff/src/services/upstream-services.ts', './bff/src/services/presets.ts'],
+    message: 'The query-job engine is wired by upstream-services.ts, not the other way round.',
+  },
+  {
+    target: './web/src/app/results',
+    from: './web/src/app',
+    except: ['./results'],
+    message:
+      'results/ is loaded lazily by the dashboard; it knows neither the dashboard nor the shell.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -126,6 +182,13 @@ export default tseslint.config(
       ],
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+    },
+  },
+  {
+    files: ['bff/src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...roomZones] }],
     },
   },
   {

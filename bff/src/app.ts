@@ -17,7 +17,7 @@ import { metaRoutes } from './routes/meta';
 import { pickerRoutes } from './routes/pickers';
 import { presetRoutes } from './routes/presets';
 import { apiRouter } from './routes/route-table';
-import type { CostQueryService } from './services/cost-queries';
+import type { CostQueryService } from './services/cost-queries/cost-queries';
 import type { PickerService } from './services/pickers';
 import type { PresetService } from './services/presets';
 

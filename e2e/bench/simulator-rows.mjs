@@ -3,7 +3,7 @@
 // Straight from the simulator because the BFF's contract caps a filter at 500 values: one BFF
 // query grouped by clusters cannot return 100,000 rows.
 
-// The simulator's documented demo credentials (bff/src/simulator/credentials.ts).
+// The simulator's documented demo credentials (bff/src/simulator/auth/credentials.ts).
 const DEMO_CLIENT_ID = 'mdb_sa_id_demo000000000000000000';
 const DEMO_CLIENT_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 const ATLAS_JSON = 'application/vnd.atlas.2023-01-01+json';
@@ -46,7 +46,7 @@ export async function simulatorRows(simUrl, now) {
     const body = await response.json();
     const result = body.content ?? (body.usageDetails ? body : null);
     if (result?.usageDetails) {
-      // As bff/src/services/usage-rows.ts does: cents instead of the float, clusterId only.
+      // As bff/src/services/cost-queries/usage-rows.ts does: cents instead of the float, clusterId only.
       const rows = result.usageDetails.map(({ usageAmount, clusterUniqueId, ...row }) => ({
         ...row,
         clusterId: row.clusterId ?? clusterUniqueId,

@@ -1,12 +1,12 @@
 import { expect, test } from '../fixtures/test';
 
 /**
- * Issue 6: killing the BFF while a query processes and starting it again, the page (still
+ * Killing the BFF while a query processes and starting it again, the page (still
  * open) gets its result without the user resubmitting. The simulator runs on its own here
  * (an embedded one would die with the BFF, and Atlas's query tokens with it), as real Atlas.
  */
 
-// The simulator's documented demo service account (bff/src/simulator/credentials.ts).
+// The simulator's documented demo service account (bff/src/simulator/auth/credentials.ts).
 const DEMO_CLIENT_ID = 'mdb_sa_id_demo000000000000000000';
 const DEMO_CLIENT_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
 

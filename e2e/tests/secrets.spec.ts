@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
 
 /**
- * Reliability anchors §7 check 4 in a real browser: with canary credentials configured, nothing
- * the browser can reach (storage, cookies, IndexedDB, any response or request, the page) ever
- * holds a canary.
+ * The BFF keeps the Atlas credentials (docs/decisions/001), checked in a real browser: with
+ * canary credentials configured, nothing the browser can reach (storage, cookies, IndexedDB, any
+ * response or request, the page) ever holds a canary.
  */
 
 const CANARY = {

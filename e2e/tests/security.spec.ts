@@ -2,8 +2,9 @@ import { watchCsp } from '../fixtures/csp';
 import { expect, test } from '../fixtures/test';
 
 /**
- * Reliability anchors §7 check 1 in a real browser: walking the whole app raises no CSP
- * violation. (Check 4, canary credentials, is secrets.spec.ts: it needs servers of its own.)
+ * The Content-Security-Policy, checked in a real browser: walking the whole app raises no CSP
+ * violation, so the policy is strict and the app still works under it. (Canary credentials are
+ * secrets.spec.ts: it needs servers of its own.)
  */
 
 test.describe('the Content-Security-Policy', () => {

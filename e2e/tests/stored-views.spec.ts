@@ -11,7 +11,7 @@ import {
 import { expect, test } from '../fixtures/test';
 
 /**
- * Issue 12: the question became one shape (DashboardQuery). Views saved before that — a v=1
+ * The question became one shape (DashboardQuery, docs/decisions/011). Views saved before — a v=1
  * link, presets stored at schema v1 and v2 — must open to the same controls and the same grand
  * total. Old preset rows are written straight into this spec file's BFF store.
  */

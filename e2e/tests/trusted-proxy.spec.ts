@@ -6,7 +6,7 @@ import { repoRoot } from '../fixtures/processes';
 import { expect, test } from '../fixtures/test';
 
 /**
- * Issue 7: the deployment guide's trusted-proxy example (docs/deployment.md §8,
+ * The deployment guide's trusted-proxy example (docs/deployment.md §8,
  * docs/examples/ace-config.example.json), run exactly as the guide says, with the browser
  * sending the identity headers the way oauth2-proxy would.
  */

@@ -12,7 +12,7 @@ import {
 const started = simulatorPerTest();
 
 // The client makes one attempt per call; whether to try again is the services' decision
-// (upstream-retry.ts), so every failure comes back typed, after exactly one call.
+// (services/upstream/upstream-retry.ts), so every failure comes back typed, after exactly one call.
 describe('failures come back typed, after exactly one call', () => {
   it('times out a hanging Atlas with the call budget’s error', async () => {
     const s = await started();

@@ -2,7 +2,7 @@ import { dashboardQuerySchemaAt } from '../contract';
 import { AppError } from '../errors';
 import { requesterOf } from '../http/requester';
 import { parseOr400 } from '../http/validate';
-import type { CostQueryService } from '../services/cost-queries';
+import type { CostQueryService } from '../services/cost-queries/cost-queries';
 import type { RouteBindings } from './route-table';
 import type { RequestHandler } from 'express';
 

@@ -1,9 +1,9 @@
 import type { ClusterSummary, OrgSummary, ProjectSummary } from '../contract';
 import { AppError, notFound } from '../errors';
-import type { AtlasConnections, Connection } from './atlas-connections';
-import type { OrgRateLimiter } from './org-rate-limiter';
-import { TtlCache } from './ttl-cache';
-import { fromAtlasError } from './upstream-errors';
+import type { AtlasConnections, Connection } from './upstream/atlas-connections';
+import type { OrgRateLimiter } from './upstream/org-rate-limiter';
+import { TtlCache } from './upstream/ttl-cache';
+import { fromAtlasError } from './upstream/upstream-errors';
 
 /** How many projects' cluster lists are fetched at once (Atlas's Clusters bucket is generous). */
 const CLUSTER_FETCH_CONCURRENCY = 8;

@@ -4,15 +4,15 @@ import { createAtlasClient, type AtlasClient } from '../atlas';
 import type { AtlasConnection, Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/types';
-import { createCapacityTracker } from './api-capacity';
-import { atlasConnections, type AtlasConnections } from './atlas-connections';
-import { createBreaker } from './circuit-breaker';
-import { createCostQueryService, type CostQueryService } from './cost-queries';
-import type { JobHooks } from './job-runner';
-import { OrgRateLimiter } from './org-rate-limiter';
+import { createCapacityTracker } from './upstream/api-capacity';
+import { atlasConnections, type AtlasConnections } from './upstream/atlas-connections';
+import { createBreaker } from './upstream/circuit-breaker';
+import { createCostQueryService, type CostQueryService } from './cost-queries/cost-queries';
+import type { JobHooks } from './cost-queries/job-runner';
+import { OrgRateLimiter } from './upstream/org-rate-limiter';
 import { createOrgScope, type OrgScope } from './org-scope';
 import { createPickerService, type PickerService } from './pickers';
-import { createUpstreamRetry } from './upstream-retry';
+import { createUpstreamRetry } from './upstream/upstream-retry';
 
 export interface UpstreamServices {
   connections: AtlasConnections;

@@ -1,9 +1,9 @@
-import type { Authenticators } from './auth';
-import type { FaultStore } from './faults';
-import type { DatasetModel } from './model';
-import type { QueryStore } from './query-store';
-import type { RateLimiter } from './rate-limit';
-import type { RequestLog } from './request-log';
+import type { Authenticators } from './auth/auth';
+import type { FaultStore } from './control/faults';
+import type { DatasetModel } from './dataset/model';
+import type { QueryStore } from './cost-explorer/query-store';
+import type { RateLimiter } from './control/rate-limit';
+import type { RequestLog } from './control/request-log';
 import type { Timers } from './timers';
 import type { ProcessingMode, SimCredentials } from './types';
 

@@ -1,6 +1,6 @@
 // The Atlas simulator's public face: an HTTP server at Atlas's own paths, used by tests and as
 // the dashboard's built-in demo data. Everything else in this folder is internal.
-export { DEMO_CREDENTIALS } from './credentials';
+export { DEMO_CREDENTIALS } from './auth/credentials';
 export { createSimulator } from './server';
 export { FAULT_ROUTES, PROCESSING_MODES } from './types';
 export type {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from './credentials';
+import { DEMO_CREDENTIALS } from './auth/credentials';
 import { request } from './testing/http';
 
 const ENTRY = fileURLToPath(new URL('./main.ts', import.meta.url));

@@ -4,7 +4,7 @@
  * are never printed; the documented demo values are.
  */
 import { ConfigError, parseEnv, simulatorCredentialsFromEnv } from '../config';
-import { DEMO_CREDENTIALS } from './credentials';
+import { DEMO_CREDENTIALS } from './auth/credentials';
 import { createSimulator } from './server';
 
 async function main(): Promise<void> {

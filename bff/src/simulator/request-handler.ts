@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyFault } from './apply-fault';
+import { applyFault } from './control/apply-fault';
 import type { SimContext } from './context';
-import { handleControl, type ControlTarget } from './control-plane';
+import { handleControl, type ControlTarget } from './control/control-plane';
 import { apiError } from './errors';
 import { isFailure, readBody, sendApiError, sendJson, type Exchange } from './http-io';
-import { headerRecord, queryRecord } from './request-log';
+import { headerRecord, queryRecord } from './control/request-log';
 import { classify, dispatch } from './router';
 
 /** Large enough for a clusters filter listing every cluster at scale 50+. */

@@ -1,10 +1,10 @@
-import { authenticate } from './auth';
-import { handleRevokeRequest, handleTokenRequest } from './auth-oauth';
+import { authenticate } from './auth/auth';
+import { handleRevokeRequest, handleTokenRequest } from './auth/auth-oauth';
 import type { SimContext } from './context';
-import { createUsage, getUsage } from './cost-explorer';
+import { createUsage, getUsage } from './cost-explorer/cost-explorer';
 import { fail, notAcceptable, notFound } from './errors';
 import { negotiate, type Exchange } from './http-io';
-import { listClusters, listOrgs, listProjects } from './pickers';
+import { listClusters, listOrgs, listProjects } from './pickers/pickers';
 import type { SimRoute } from './types';
 
 interface Match {

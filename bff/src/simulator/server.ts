@@ -1,18 +1,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DigestAuth } from './auth-digest';
-import { OAuthTokens } from './auth-oauth';
+import { DigestAuth } from './auth/auth-digest';
+import { OAuthTokens } from './auth/auth-oauth';
 import type { SimContext } from './context';
-import type { ControlTarget } from './control-plane';
-import { resolveCredentials } from './credentials';
-import { DEFAULT_SEED, getDatasetModel } from './dataset';
+import type { ControlTarget } from './control/control-plane';
+import { resolveCredentials } from './auth/credentials';
+import { DEFAULT_SEED, getDatasetModel } from './dataset/dataset';
 import { apiError } from './errors';
-import { monthOfDate } from './month-math';
-import { QueryStore } from './query-store';
-import { RateLimiter } from './rate-limit';
-import { RequestLog } from './request-log';
+import { monthOfDate } from './dataset/month-math';
+import { QueryStore } from './cost-explorer/query-store';
+import { RateLimiter } from './control/rate-limit';
+import { RequestLog } from './control/request-log';
 import { handle } from './request-handler';
-import { FaultStore } from './faults';
+import { FaultStore } from './control/faults';
 import { Timers } from './timers';
 import { PROCESSING_MODES, type Simulator, type SimulatorOptions } from './types';
 

@@ -69,7 +69,8 @@ describe('when Atlas fails, the browser gets a clear problem without secrets', (
     expect((await create()).status).toBe(404);
   });
 
-  // Changed with issue 6: a 429 used to fail the create with 503; now the query waits its turn.
+  // A 429 is Atlas's budget running out, not a wrong question: the query waits its turn rather
+  // than failing the create with 503 (docs/decisions/007).
   it('queues a query Atlas answers 429 for, and says until when it waits', async () => {
     stack.simulator.faults.add({
       route: 'createUsage',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATLAS_SERVICES } from '../../src/contract/services';
-import { validateCreateBody } from '../../src/simulator/validation';
+import { validateCreateBody } from '../../src/simulator/cost-explorer/validation';
 import { validateAgainstOperation } from './openapi';
 
 const NOW = new Date('2026-03-15T12:00:00.000Z');

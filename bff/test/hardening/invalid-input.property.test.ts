@@ -14,7 +14,7 @@ import { startStack, type Stack } from '../support/stack';
 import { problemOf, rawRequest } from './support';
 
 /**
- * Reliability anchors §7 checks 6 and 9: generated invalid bodies and path ids (wrong types,
+ * Nothing invalid reaches Atlas: generated invalid bodies and path ids (wrong types,
  * prototype keys, non-month-start dates, huge arrays, CR/LF, unicode, `../`, `%2e%2e`, `%2f`,
  * `@host`) all get 400 problem+json naming the field, never a 5xx, and Atlas (the simulator)
  * sees no request at all. One BFF and one simulator serve the whole file.

@@ -5,7 +5,7 @@ import { createSimulator, type Simulator } from '../../src/simulator';
 import { makeWebDist, rawRequest, type RawResponse } from './support';
 
 /**
- * Reliability anchors §1 rules 6–7 and §7 checks 4–5: the header baseline on EVERY kind of
+ * A credential-holding BFF's header baseline (helmet's defaults, no-store, no CORS) on EVERY kind of
  * answer (success, client errors, server errors, static files, the app shell, health), and no
  * CORS for another origin. The web app is a temporary dist folder so the test needs no build.
  */

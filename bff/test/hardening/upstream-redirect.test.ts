@@ -7,7 +7,7 @@ import { closedMonths, createQuery, firstOrgId, upstreamCalls } from '../support
 import { startStack, waitForQuery, type Stack } from '../support/stack';
 
 /**
- * Reliability anchors §1 rule 4 and §7 check 6: the BFF never follows an upstream redirect.
+ * The BFF never follows an upstream redirect (it would carry credentials somewhere else).
  * Atlas (the simulator) answers 30x pointing at a second server standing in for the cloud
  * metadata endpoint; the browser gets a 502 problem, Atlas saw exactly one call, and the
  * redirect target saw nothing.

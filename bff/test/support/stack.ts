@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import type { JobHooks } from '../../src/services/job-runner';
+import type { JobHooks } from '../../src/services/cost-queries/job-runner';
 import { startServer, type RunningServer } from '../../src/server';
 import {
   createSimulator,

@@ -1,6 +1,6 @@
 import { useHistoryLocation } from '../features/url-state/history';
-import { DashboardPage } from './dashboard-page';
-import { ShareLinkPage } from './share-link-page';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { ShareLinkPage } from './dashboard/share-link-page';
 
 const PRESET_PATH = /^\/p\/([^/]*)\/?$/;
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEMO_CREDENTIALS } from '../credentials';
+import { DEMO_CREDENTIALS } from '../auth/credentials';
 import { ATLAS_JSON } from '../http-io';
 import { createSimulator } from '../server';
 import type { Simulator, SimulatorOptions } from '../types';

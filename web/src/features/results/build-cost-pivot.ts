@@ -1,50 +1,9 @@
 import type { GroupBy, MonthSpan, UsageRow } from '@ace/bff/contract';
 import type { NameDirectory } from '../../lib/entity-names';
 import { formatMonth, monthOfUsageDate, monthsBetween, type MonthStart } from '../../lib/months';
-import { entityIdOf, entityOf, type Dimension, type EntityRef } from '../../lib/usage-fields';
+import { entityIdOf, entityOf, type Dimension } from '../../lib/usage-fields';
 import { compareRows, disambiguate, toPivotRow, UNATTRIBUTED_KEY } from './pivot-rows';
-
-export interface PivotRow {
-  key: string;
-  /** The group's Atlas id (a service's name); undefined for Unattributed. */
-  id: string | undefined;
-  label: string;
-  /** Atlas's name for the group (from the rows, else from the lists), undecorated. */
-  name: string | undefined;
-  /** The id no longer resolves in Atlas's lists (a deleted cluster or project). */
-  deleted: boolean;
-  /** Usage without a value for the dimension (a partial match: support, credits …). */
-  unattributed: boolean;
-  /** The organization of the group's first row: drilling into a project needs it. */
-  organizationId: string | undefined;
-  /** Integer cents per column; null where no usage row exists (shown as a dash, not $0.00). */
-  cells: (number | null)[];
-  totalCents: number;
-}
-
-export interface PivotMonth {
-  month: MonthStart;
-  label: string;
-  totalCents: number;
-}
-
-export interface CostPivot {
-  /** The query's group-by, or services when it has none (Atlas's rows are per service then). */
-  dimension: Dimension;
-  months: PivotMonth[];
-  rows: PivotRow[];
-  grandTotalCents: number;
-  /** Rows whose usageDate could not be read: counted here rather than silently dropped. */
-  unreadable: { rows: number; cents: number };
-}
-
-export interface PivotGroup {
-  entity: EntityRef | null;
-  organizationId: string | undefined;
-  /** What a clashing name is told apart by: a cluster's project, a project's organization. */
-  parentName: string | undefined;
-  cells: (number | null)[];
-}
+import type { CostPivot, PivotGroup } from './pivot-types';
 
 /** Every month of the query is a column; usage dated outside it gets a column too. */
 function columnsOf(usage: readonly UsageRow[], range: MonthSpan) {

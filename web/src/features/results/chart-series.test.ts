@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CostPivot, PivotRow } from './build-cost-pivot';
+import type { CostPivot, PivotRow } from './pivot-types';
 import { buildChartModel } from './chart-series';
 
 function row(label: string, cells: (number | null)[]): PivotRow {

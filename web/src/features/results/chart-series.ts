@@ -1,4 +1,4 @@
-import type { CostPivot } from './build-cost-pivot';
+import type { CostPivot } from './pivot-types';
 
 /** The Atlas console's chart: the 19 largest groups, the rest summed as "Other". */
 export const DEFAULT_CHART_GROUPS = 19;

@@ -1,5 +1,5 @@
 import { sortIndices } from '../../lib/sort-indices';
-import type { CostPivot, PivotRow } from './build-cost-pivot';
+import type { CostPivot, PivotRow } from './pivot-types';
 import type { MonthChange } from './month-change';
 
 export interface PivotSort {

@@ -1,6 +1,6 @@
 import { labelEntity, shortId, type NameDirectory } from '../../lib/entity-names';
 import type { Dimension } from '../../lib/usage-fields';
-import type { PivotGroup, PivotRow } from './build-cost-pivot';
+import type { PivotGroup, PivotRow } from './pivot-types';
 
 export const UNATTRIBUTED = 'Unattributed';
 /** Cannot collide with an Atlas id or name. */

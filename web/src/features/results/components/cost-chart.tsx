@@ -4,7 +4,7 @@ import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo } from 'react';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import { barRect, type BarBox } from '../bar-rect';
-import type { CostPivot } from '../build-cost-pivot';
+import type { CostPivot } from '../pivot-types';
 import { buildChartModel, CHART_GROUP_CHOICES } from '../chart-series';
 import { monthStateNote, shortMonthLabel } from '../month-labels';
 import { ChartLegend } from './chart-legend';

@@ -1,6 +1,6 @@
 import { List, Text } from '@mantine/core';
 import { monthStateOf } from '../../../lib/months';
-import type { CostPivot } from '../build-cost-pivot';
+import type { CostPivot } from '../pivot-types';
 import { monthToDateDays } from '../month-labels';
 
 /**

@@ -1,6 +1,6 @@
 import { Anchor, Text, VisuallyHidden } from '@mantine/core';
 import { formatPercentChange, formatUsd, formatUsdChange } from '../../../lib/money';
-import type { PivotRow } from '../build-cost-pivot';
+import type { PivotRow } from '../pivot-types';
 import type { MonthChange } from '../month-change';
 
 export function NoUsage() {

@@ -1,7 +1,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { elapsedDaysOf } from '../../../lib/months';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
-import type { CostPivot, PivotRow } from '../build-cost-pivot';
+import type { CostPivot, PivotRow } from '../pivot-types';
 import { monthChange, type MonthChange } from '../month-change';
 import { monthStateNote } from '../month-labels';
 import { Amount, ChangeAmount, ChangePercent, GroupLabel, MonthHeader } from './pivot-cells';

@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import type { CostPivot, PivotRow } from '../build-cost-pivot';
+import type { CostPivot, PivotRow } from '../pivot-types';
 import { changeFor, type Comparison } from './pivot-columns';
 import { Amount, ChangeAmount, ChangePercent } from './pivot-cells';
 

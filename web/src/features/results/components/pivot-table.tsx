@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { useVirtualWindow } from '../../../components/data-table/use-virtual-window';
 import { VirtualTable } from '../../../components/data-table/virtual-table';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
-import type { CostPivot, PivotRow } from '../build-cost-pivot';
+import type { CostPivot, PivotRow } from '../pivot-types';
 import { orderPivotRows } from '../pivot-order';
 import type { ResultsView, ResultsViewChange } from '../results-view';
 import { capitalise, changeFor, pivotColumns, type DrillControl } from './pivot-columns';

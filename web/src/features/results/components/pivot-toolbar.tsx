@@ -1,5 +1,5 @@
 import { Group, Select, Switch, TextInput } from '@mantine/core';
-import type { CostPivot } from '../build-cost-pivot';
+import type { CostPivot } from '../pivot-types';
 import type { Comparison } from './pivot-columns';
 
 interface PivotToolbarProps {

@@ -4,7 +4,7 @@ import { Suspense, useCallback, useId, type ReactNode } from 'react';
 import { formatMonthRange } from '../../../lib/months';
 import { formatUsd } from '../../../lib/money';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
-import type { CostPivot } from '../build-cost-pivot';
+import type { CostPivot } from '../pivot-types';
 import { costChart } from '../lazy';
 import type { ResultsTab, ResultsView, ResultsViewChange } from '../results-view';
 import { MonthNotes } from './month-notes';

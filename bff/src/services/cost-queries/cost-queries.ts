@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import { resolvePeriod, type CostQueryCreated, type DashboardQuery } from '../../contract';
+import { notFound } from '../../errors';
+import { assertCanSee, type Viewer } from '../access';
+import type { Logger } from '../../logger';
+import type { JobRepository, ResultRepository } from '../../store/job-types';
+import type { CacheTtls } from './cache-policy';
+import { DoneStates } from './done-states';
+import { createJobFailures } from './job-failures';
+import { JobRunner, type JobHooks } from './job-runner';
+import type { StepDeps } from './job-step';
+import type { TransitionSettings } from './job-transitions';
+import { viewOf } from './job-view';
+import { assertNothingUnseen, type OrgScope } from '../org-scope';
+import { queryKeyOf } from './query-key';
+import { toAtlasQuery } from './atlas-query';
+import { groupValuesFor } from './group-values';
+import { jobQueryOf, newJobQuery } from './job-query';
+import type { PickerService } from '../pickers';
+
+export interface CostQuerySettings extends TransitionSettings {
+  /** A query still processing after this long is failed with a clear message. */
+  deadlineMs: number;
+  sweepMs: number;
+  retentionMs: number;
+  cacheTtl: CacheTtls;
+  /** Memory for finished results kept ready for polls (default 64 MB). */
+  doneStateBytes?: number;
+}
+
+export interface CostQueryServiceOptions extends StepDeps {
+  /** Test hooks between a job's writes (see JobRunner); never set in production. */
+  hooks?: JobHooks;
+  jobs: JobRepository;
+  results: ResultRepository;
+  /** This process's name on the leases it holds; unique per start. */
+  replicaId: string;
+  settings: CostQuerySettings;
+  logger: Logger;
+  /** Who did what, one line per created query (no secrets, no amounts). */
+  audit: Logger;
+  /** Which organizations a query covers (and whether this organization is served at all). */
+  scope: OrgScope;
+  /** Project and cluster lists, to name every value of a group-by that chose none. */
+  lists: Pick<PickerService, 'listProjects' | 'listClusters'>;
+  now?: () => number;
+}
+
+export interface CostQueryService {
+  /** `refresh`: skip the result cache (an identical query already in flight is still joined). */
+  /** 403 unless the viewer may see the question's org and every org in its `organizations`. */
+  create(
+    viewer: Viewer,
+    question: DashboardQuery,
+    options: {
+      /** Whose watch this is (see `requesterOf`): only its own watch can be given up. */
+      watcher: string;
+      refresh?: boolean;
+    },
+  ): Promise<CostQueryCreated>;
+  /**
+   * The job's state as the JSON to send. A job (or cached result) about an org the viewer may
+   * not see is 404, exactly like an unknown id.
+   */
+  get(
+    viewer: Viewer,
+    orgId: string,
+    id: string,
+  ): Promise<{ json: string; retryAfterSeconds?: number }>;
+  /** The caller's watch ends (others' stay); the job stops when the last watch goes. */
+  cancel(viewer: Viewer, orgId: string, id: string, watcher: string): Promise<void>;
+  /** Starts the loop that resumes jobs left by a previous run or another replica. */
+  start(): void;
+  /** Stops polling Atlas and hands the jobs' leases back for whoever runs next. */
+  close(): Promise<void>;
+}
+
+/** 128 random bits: the browser-facing id, never Atlas's token. */
+const newJobId = () => randomBytes(16).toString('base64url');
+
+/**
+ * Cost queries as shared, persistent jobs: one Atlas query per question in flight, finished
+ * results reused until they expire, and every upstream call made by the job's lease holder.
+ */
+export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
+  const { jobs, results, settings, logger, audit, replicaId, scope, lists } = options;
+  const now = options.now ?? Date.now;
+  const runner = new JobRunner({
+    ...options,
+    failures: createJobFailures(settings.deadlineMs),
+    now,
+  });
+  const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
+
+  return {
+    async create(viewer, question, createOptions) {
+      const { orgId } = question;
+      assertCanSee(viewer, [orgId, ...question.filters.organizations]);
+      // Always an explicit list: the key (single flight, result cache) includes it, so viewers
+      // with different grants never share a job or a result.
+      const organizations = await scope.organizationsFor(
+        viewer,
+        orgId,
+        question.filters.organizations,
+      );
+      assertNothingUnseen(await scope.unseen(viewer, question.filters));
+      const at = now();
+      const months = resolvePeriod(question.period, new Date(at));
+      const atlasQuery = toAtlasQuery(
+        question,
+        months,
+        organizations,
+        await groupValuesFor(lists, question, organizations),
+      );
+      const query = newJobQuery(atlasQuery, question);
+      const record = (jobId: string, outcome: string) =>
+        audit.info(
+          { event: 'cost-query', user: viewer.id, orgId, query: atlasQuery, jobId, outcome },
+          'cost query requested',
+        );
+      const queryKey = queryKeyOf(atlasQuery);
+      const fresh = createOptions.refresh
+        ? undefined
+        : await results.findFresh(orgId, queryKey, at);
+      if (fresh) {
+        const job = await jobs.insertFromCache({
+          id: newJobId(),
+          orgId,
+          queryKey,
+          query,
+          createdAt: at,
+          resultId: fresh.id,
+          dataFetchedAt: fresh.fetchedAt,
+        });
+        logger.info({ jobId: job.id, orgId, fetchedAt: fresh.fetchedAt }, 'cost query from cache');
+        record(job.id, 'cache');
+        return { id: job.id, status: 'done' };
+      }
+      const { job, joined } = await jobs.insertOrJoin(
+        {
+          id: newJobId(),
+          orgId,
+          queryKey,
+          query,
+          createdAt: at,
+          deadlineAt: at + settings.deadlineMs,
+          nextAttemptAt: at,
+          pollDelayMs: settings.poll.initialMs,
+          leaseOwner: replicaId,
+          leaseUntil: at + settings.leaseMs,
+        },
+        createOptions.watcher,
+      );
+      if (joined) {
+        logger.info({ jobId: job.id, orgId, watchers: job.watchers }, 'cost query joined');
+        record(job.id, 'joined');
+        return { id: job.id, status: 'processing' };
+      }
+      logger.info({ jobId: job.id, orgId, query: atlasQuery }, 'cost query created');
+      record(job.id, 'created');
+      // The creator makes the POST itself, so Atlas's 400 (or 403, 404) reaches this request.
+      const report = await runner.runNow(job.id);
+      if (report.failure) throw report.failure;
+      return { id: job.id, status: 'processing' };
+    },
+
+    async get(viewer, orgId, id) {
+      assertCanSee(viewer, [orgId]);
+      const remembered = doneStates.get(id);
+      if (remembered && remembered.orgId === orgId) {
+        if (!mayWatch(viewer, remembered.organizations)) throw notFound('This query');
+        return { json: remembered.json };
+      }
+      const job = await jobs.get(id);
+      const query = job && jobQueryOf(job);
+      if (
+        !job ||
+        !query ||
+        job.orgId !== orgId ||
+        job.phase === 'cancelled' ||
+        !mayWatch(viewer, query.atlas.organizations)
+      ) {
+        throw notFound('This query');
+      }
+      if (job.phase !== 'done') return viewOf(job, query, now());
+      const result = job.resultId ? await results.get(job.resultId) : undefined;
+      if (!result) throw notFound('This query’s result');
+      const view = viewOf(job, query, now(), result.payload);
+      const { organizations } = query.atlas;
+      doneStates.remember(id, { orgId: job.orgId, organizations, json: view.json });
+      return view;
+    },
+
+    async cancel(viewer, orgId, id, watcher) {
+      assertCanSee(viewer, [orgId]);
+      const job = await jobs.get(id);
+      const query = job && jobQueryOf(job);
+      if (!job || !query || job.orgId !== orgId || !mayWatch(viewer, query.atlas.organizations)) {
+        throw notFound('This query');
+      }
+      const left = await jobs.leave(id, orgId, watcher, now());
+      if (!left) throw notFound('This query');
+      // Only the caller's own watch goes: another viewer's query keeps running.
+      if (left.phase === 'cancelled') runner.forget(id);
+    },
+
+    start: () => runner.start(),
+    close: () => runner.stop(),
+  };
+}
+
+/** A job is shown only to viewers who may see every organization its query names. */
+function mayWatch(viewer: Viewer, organizations: readonly string[]): boolean {
+  return organizations.every((orgId) => viewer.canSee(orgId));
+}

@@ -1,0 +1,62 @@
+import type { Logger } from '../../logger';
+import type { JobRecord, JobRepository, ResultRepository } from '../../store/job-types';
+
+export interface SweeperDeps {
+  jobs: JobRepository;
+  results: ResultRepository;
+  replicaId: string;
+  settings: { sweepMs: number; leaseMs: number; retentionMs: number };
+  logger: Logger;
+  now: () => number;
+}
+
+const CLAIM_BATCH = 50;
+const CLEANUP_EVERY_MS = 10 * 60_000;
+
+/**
+ * Every `sweepMs`, takes over in-flight jobs whose lease is missing or has run out — released
+ * by a replica that shut down, or left by one that died — and hands them to `resume`. Now and
+ * then it also deletes finished jobs and expired results past their retention.
+ */
+export class JobSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+  private lastCleanup = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: SweeperDeps,
+    private readonly resume: (job: JobRecord) => void,
+  ) {}
+
+  start(): void {
+    this.sweeping = this.sweep();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.sweeping;
+  }
+
+  private async sweep(): Promise<void> {
+    const { jobs, results, replicaId, settings, now, logger } = this.deps;
+    try {
+      const claimed = await jobs.claimExpired(replicaId, now(), settings.leaseMs, CLAIM_BATCH);
+      for (const job of claimed) this.resume(job);
+      if (claimed.length > 0) logger.info({ count: claimed.length }, 'resumed query jobs');
+      if (now() - this.lastCleanup >= CLEANUP_EVERY_MS) {
+        this.lastCleanup = now();
+        await jobs.deleteFinishedBefore(now() - settings.retentionMs);
+        await results.deleteExpiredUnreferenced(now() - settings.retentionMs);
+      }
+    } catch (err) {
+      logger.warn({ err: String(err) }, 'query job sweep failed; will try again');
+    }
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.sweeping = this.sweep();
+    }, settings.sweepMs);
+    this.timer.unref();
+  }
+}

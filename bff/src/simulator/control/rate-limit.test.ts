@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  atlas,
+  createQuery,
+  mintToken,
+  startSimulator,
+  usagePath,
+  type Harness,
+} from '../testing/atlas';
+
+const BODY = { startDate: '2026-01-01', endDate: '2026-02-01' };
+
+describe('the Invoices rate limit (token bucket per organization)', () => {
+  let h: Harness;
+  let auth: string;
+  afterEach(() => h.sim.close());
+
+  async function start(capacity = 3, refillPerMinute = 6) {
+    h = await startSimulator({ rateLimit: { capacity, refillPerMinute } });
+    auth = await mintToken(h.url);
+  }
+  const create = (orgId = h.sim.dataset.payingOrgId) =>
+    atlas(h.url, auth, usagePath(orgId), { body: BODY });
+
+  it('puts RateLimit-Limit and RateLimit-Remaining on creates and polls, which share one bucket', async () => {
+    await start();
+    const orgId = h.sim.dataset.payingOrgId;
+    const created = await create();
+    expect(created.headers['ratelimit-limit']).toBe('3');
+    expect(created.headers['ratelimit-remaining']).toBe('2');
+    const token = created.json<{ token: string }>().token;
+    const polled = await atlas(h.url, auth, usagePath(orgId, token));
+    expect(polled.status).toBe(200);
+    expect(polled.headers['ratelimit-remaining']).toBe('1');
+  });
+
+  it('answers 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After when the bucket is empty', async () => {
+    await start();
+    for (let i = 0; i < 3; i++) expect((await create()).status).toBe(202);
+    const res = await create();
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('10');
+    expect(res.headers['ratelimit-limit']).toBe('3');
+    expect(res.headers['ratelimit-remaining']).toBe('0');
+    const orgId = h.sim.dataset.payingOrgId;
+    expect(res.json()).toEqual({
+      detail:
+        `Rate limit exceeded for api/atlas/v2/orgs/${orgId}/billing/costExplorer/usage. ` +
+        'Please retry after 10 seconds. Request capacity: 3. Refill rate: 6 per 60 seconds.',
+      error: 429,
+      errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
+      parameters: [`api/atlas/v2/orgs/${orgId}/billing/costExplorer/usage`, 10, 3, 6, 60],
+      reason: 'Too Many Requests',
+    });
+  });
+
+  it('refills the bucket on the simulator clock', async () => {
+    await start();
+    for (let i = 0; i < 3; i++) await create();
+    expect((await create()).status).toBe(429);
+    h.clock.advance(9_999);
+    expect((await create()).status).toBe(429);
+    h.clock.advance(1);
+    const res = await create();
+    expect(res.status).toBe(202);
+    expect(res.headers['ratelimit-remaining']).toBe('0');
+  });
+
+  it('keeps a separate bucket per organization', async () => {
+    await start(1);
+    expect((await create()).status).toBe(202);
+    expect((await create()).status).toBe(429);
+    expect((await create(h.sim.dataset.linkedOrgIds[0])).status).toBe(202);
+  });
+
+  it('does not count picker lists against the Invoices bucket', async () => {
+    await start(1);
+    await atlas(h.url, auth, '/api/atlas/v2/orgs');
+    expect((await create()).status).toBe(202);
+  });
+
+  it('sends no RateLimit headers when rate limiting is off (the default)', async () => {
+    h = await startSimulator();
+    auth = await mintToken(h.url);
+    const token = await createQuery(h, auth, h.sim.dataset.payingOrgId, BODY);
+    const res = await atlas(h.url, auth, usagePath(h.sim.dataset.payingOrgId, token));
+    expect(res.headers).not.toHaveProperty('ratelimit-limit');
+  });
+});
