@@ -77,10 +77,10 @@ export function createApp(deps: AppDeps): Express {
     requireJsonBody,
     bodyParserFor(['POST', 'PUT', 'PATCH']),
   );
-  // Every /api route comes from the contract's route table (contract/api-routes.ts).
+  // Every /api route comes from the contract's route table (contract/api-routes.ts), in its
+  // order: the poll first.
   api.use(
     apiRouter({
-      // A poll is by far the most frequent request; its route is matched like any other.
       ...costQueryRoutes(
         deps.costQueries,
         now,
