@@ -85,3 +85,18 @@ export function describeOnEachDatabase(
     define(() => openPostgresStore({ connectionString: database!.url }));
   });
 }
+
+/** One store for the enclosing suite, opened before its tests and closed after them. */
+export function storePerSuite(open: () => Promise<Store>): () => Store {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  return () => {
+    if (!store) throw new Error('the store is opened before the suite’s tests run');
+    return store;
+  };
+}
