@@ -6,6 +6,7 @@ import { formatUsd } from '../../../lib/money';
 import { axeViolations } from '../../../testing/axe';
 import { doneAnswer } from '../../../testing/cost-query-answers';
 import { renderWithProviders } from '../../../testing/render';
+import { columnSort } from '../../../testing/tables';
 import { buildCostPivot } from '../build-cost-pivot';
 import { DEFAULT_RESULTS_VIEW, type ResultsView } from '../results-view';
 import { ResultsPanel } from './results-panel';
@@ -111,11 +112,7 @@ describe('ResultsPanel', () => {
         .map((cell) => cell.textContent);
     await user.click(within(table).getByRole('button', { name: /^Feb 2025/ }));
     expect(groups()).toEqual(['Shop', 'Unattributed', 'Total']);
-    expect(
-      within(table)
-        .getByRole('columnheader', { name: /^Feb 2025 may/ })
-        .getAttribute('aria-sort'),
-    ).toBe('descending');
+    expect(columnSort(table, /^Feb 2025 may/)).toBe('descending');
     await user.click(within(table).getByRole('button', { name: /^Feb 2025/ }));
     expect(groups()).toEqual(['Unattributed', 'Shop', 'Total']);
 
@@ -131,11 +128,7 @@ describe('ResultsPanel', () => {
       chartTopN: 5,
     });
     const table = screen.getByRole('table', { name: /Cost by project/ });
-    expect(
-      within(table)
-        .getByRole('columnheader', { name: /^Total/ })
-        .getAttribute('aria-sort'),
-    ).toBe('ascending');
+    expect(columnSort(table, /^Total/)).toBe('ascending');
     expect(screen.getByRole('textbox', { name: 'Filter projects' })).toHaveProperty('value', 'a');
     expect(screen.getByRole('switch', { name: /Per day/ })).toHaveProperty('checked', true);
     const groups = await screen.findByRole(
