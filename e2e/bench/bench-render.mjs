@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.mjs';
 import { startBff } from './bff-server.mjs';
 import { measureRun } from './measure-run.mjs';
 import { rowsOfClusters, simulatorRows } from './simulator-rows.mjs';
@@ -21,17 +22,6 @@ const ROWS = 100_000;
 const BASELINE_ROWS = 10_000;
 /** Runs per size; figures are medians (the machines are shared and 2-core: runs vary). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-// As in e2e/playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ownDist = process.env.BENCH_DIST ? undefined : mkdtempSync(path.join(tmpdir(), 'ace-dist-'));
 const dist = process.env.BENCH_DIST ?? ownDist;
@@ -54,10 +44,7 @@ const bff = await startBff({
   scale: SCALE,
   webDistDir: dist,
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const meta = await (await fetch(`${bff.url}/api/meta`, { headers: { 'X-CSRF': '1' } })).json();
   const all = await simulatorRows(bff.simulatorUrl, new Date(meta.now));

@@ -1,3 +1,4 @@
+import { DEMO_CREDENTIALS } from '../fixtures/simulator';
 import { expect, test } from '../fixtures/test';
 
 /**
@@ -6,18 +7,14 @@ import { expect, test } from '../fixtures/test';
  * (an embedded one would die with the BFF, and Atlas's query tokens with it), as real Atlas.
  */
 
-// The simulator's documented demo service account (bff/src/simulator/auth/credentials.ts).
-const DEMO_CLIENT_ID = 'mdb_sa_id_demo000000000000000000';
-const DEMO_CLIENT_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
-
 test.use({
   serverOptions: {
     simulator: 'standalone',
     // Atlas takes 8 s per query: long enough to kill the BFF in the middle of it.
     simulatorEnv: { SIMULATOR_PROCESSING_MS: '8000' },
     bffEnv: {
-      ATLAS_CLIENT_ID: DEMO_CLIENT_ID,
-      ATLAS_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+      ATLAS_CLIENT_ID: DEMO_CREDENTIALS.clientId,
+      ATLAS_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
       // A killed BFF cannot hand its jobs' leases back: let them run out quickly.
       JOB_LEASE_MS: '1000',
       JOB_SWEEP_MS: '200',

@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { readCsv } from '../fixtures/csv-download';
 import { dashboardPage } from '../fixtures/dashboard';
 import { repoRoot } from '../fixtures/processes';
+import { DEMO_CREDENTIALS } from '../fixtures/simulator';
 import { expect, test } from '../fixtures/test';
 
 /**
@@ -12,9 +13,6 @@ import { expect, test } from '../fixtures/test';
  */
 
 const EXAMPLE_CONFIG = path.join(repoRoot, 'docs/examples/ace-config.example.json');
-// The simulator's documented demo credentials, which the guide's example uses.
-const DEMO_SA_SECRET = 'mdb_sa_sk_demo-secret-not-for-production-0000';
-const DEMO_PRIVATE_KEY = '00000000-0000-4000-a000-000000000000';
 // The simulator's organizations in the example: the paying one and its two linked ones.
 const PAYING = '67523e8090b82d028c2f75c2';
 const LINKED_RETAIL = '68671980c2c698225639ffd9';
@@ -27,8 +25,9 @@ test.use({
     // The guide's variables, verbatim (ATLAS_BASE_URL: the simulator, set by the fixture).
     bffEnv: {
       CONFIG_FILE: EXAMPLE_CONFIG,
-      ACME_HOLDINGS_SA_SECRET: DEMO_SA_SECRET,
-      ACME_LABS_API_PRIVATE_KEY: DEMO_PRIVATE_KEY,
+      // The guide's example uses the simulator's demo credentials.
+      ACME_HOLDINGS_SA_SECRET: DEMO_CREDENTIALS.clientSecret,
+      ACME_LABS_API_PRIVATE_KEY: DEMO_CREDENTIALS.privateKey,
       AUTH_MODE: 'trusted-proxy',
       TRUSTED_PROXIES: '127.0.0.1',
     },

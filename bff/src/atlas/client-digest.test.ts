@@ -1,23 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../simulator';
+import { describe, expect, it } from 'vitest';
 import { AtlasAuthError } from './errors';
 import {
   callsTo,
   clientFor,
   firstOrgId,
   lastMonthFilter,
-  startSimulator,
+  simulatorPerTest,
 } from './testing/atlas-sim';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const started = simulatorPerTest();
 
 describe('with an API key (HTTP Digest)', () => {
   it('answers the challenge, then reuses the nonce with the next nc', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim, 'api-key');
     await client.listOrgs();
     await client.listOrgs();
@@ -30,7 +25,7 @@ describe('with an API key (HTTP Digest)', () => {
   });
 
   it('creates and polls a usage query, resending the POST body after the challenge', async () => {
-    sim = await startSimulator({ processingMs: 0 });
+    const sim = await started({ processingMs: 0 });
     const { client } = clientFor(sim, 'api-key');
     const orgId = firstOrgId(sim);
     const { token } = await client.createUsageQuery(orgId, lastMonthFilter(sim));
@@ -41,7 +36,7 @@ describe('with an API key (HTTP Digest)', () => {
 
   it('answers a stale nonce with one fresh challenge round', async () => {
     let clock = Date.parse('2026-11-15T12:00:00Z');
-    sim = await startSimulator({ now: () => new Date(clock) });
+    const sim = await started({ now: () => new Date(clock) });
     const { client } = clientFor(sim, 'api-key');
     await client.listOrgs();
     clock += 6 * 60_000; // past the simulator's nonce lifetime
@@ -50,7 +45,7 @@ describe('with an API key (HTTP Digest)', () => {
   });
 
   it('serves concurrent calls on shared nonces without replays', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim, 'api-key');
     await expect(
       Promise.all(Array.from({ length: 20 }, () => client.listOrgs())),
@@ -61,7 +56,7 @@ describe('with an API key (HTTP Digest)', () => {
   });
 
   it('reports a wrong private key as AtlasAuthError after the challenge round trip', async () => {
-    sim = await startSimulator({ credentials: { privateKey: 'not-the-key-we-use' } });
+    const sim = await started({ credentials: { privateKey: 'not-the-key-we-use' } });
     const { client } = clientFor(sim, 'api-key');
     const err = await client.listOrgs().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AtlasAuthError);

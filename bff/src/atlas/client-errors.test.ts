@@ -11,6 +11,15 @@ import {
 
 const started = simulatorPerTest();
 
+/** The per-call deadline fired (not a socket error or an abort), naming call and budget. */
+function expectTimedOut(err: unknown, operation: string, timeoutMs: number) {
+  expect(err).toBeInstanceOf(AtlasTimeoutError);
+  expect(err).toMatchObject({
+    timeoutMs,
+    message: `Atlas did not answer ${operation} within ${timeoutMs} ms`,
+  });
+}
+
 // The client makes one attempt per call; whether to try again is the services' decision
 // (services/upstream/upstream-retry.ts), so every failure comes back typed, after exactly one call.
 describe('failures come back typed, after exactly one call', () => {
@@ -20,12 +29,7 @@ describe('failures come back typed, after exactly one call', () => {
     await client.listOrgs(); // the token is minted outside the timed call
     s.faults.add({ route: 'listOrgs', action: { kind: 'hang' } });
     const err = await client.listOrgs().catch((e: unknown) => e);
-    // The per-call deadline fired (not a socket error or an abort), naming call and budget.
-    expect(err).toBeInstanceOf(AtlasTimeoutError);
-    expect(err).toMatchObject({
-      timeoutMs: 200,
-      message: 'Atlas did not answer GET /api/atlas/v2/orgs within 200 ms',
-    });
+    expectTimedOut(err, 'GET /api/atlas/v2/orgs', 200);
     expect(callsTo(s, 'listOrgs')).toHaveLength(2);
   });
 
@@ -34,11 +38,7 @@ describe('failures come back typed, after exactly one call', () => {
     const { client } = clientFor(s, 'service-account', { timeoutMs: 150 });
     s.faults.add({ route: 'oauthToken', action: { kind: 'hang' } });
     const err = await client.listOrgs().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AtlasTimeoutError);
-    expect(err).toMatchObject({
-      timeoutMs: 150,
-      message: 'Atlas did not answer POST /api/oauth/token within 150 ms',
-    });
+    expectTimedOut(err, 'POST /api/oauth/token', 150);
     expect(callsTo(s, 'listOrgs')).toHaveLength(0);
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../simulator';
 import { AtlasInputError } from './errors';
 import {
@@ -7,18 +7,15 @@ import {
   clientFor,
   firstOrgId,
   lastMonthFilter,
+  simulatorPerTest,
   startSimulator,
 } from './testing/atlas-sim';
 
 describe('picker lists', () => {
-  let sim: Simulator | undefined;
-  afterEach(async () => {
-    await sim?.close();
-    sim = undefined;
-  });
+  const started = simulatorPerTest();
 
   it('lists organizations with their ids, names and isDeleted flag', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     const orgs = await client.listOrgs();
     expect(orgs).toHaveLength(sim.dataset.orgs.length);
@@ -27,7 +24,7 @@ describe('picker lists', () => {
   });
 
   it('follows a next link to the following page by counting pageNum itself', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     const org = (i: number) => ({ id: i.toString(16).padStart(24, '0'), name: `org-${i}` });
     const link = (rel: string, page: number) => ({
@@ -56,10 +53,10 @@ describe('picker lists', () => {
   });
 
   it('lists clusters of a project, deleted ones only when asked', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     const project = sim.dataset.projects.find((p) =>
-      sim?.dataset.clusters.some((c) => c.projectId === p.id && c.deleted),
+      sim.dataset.clusters.some((c) => c.projectId === p.id && c.deleted),
     );
     if (!project) throw new Error('the dataset should have a project with a deleted cluster');
     const all = sim.dataset.clusters.filter((c) => c.projectId === project.id);

@@ -1,25 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../simulator';
+import { describe, expect, it } from 'vitest';
 import { AtlasApiError, AtlasAuthError } from './errors';
 import {
   callsTo,
   clientFor,
   firstOrgId,
   lastMonthFilter,
-  startSimulator,
+  simulatorPerTest,
 } from './testing/atlas-sim';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const started = simulatorPerTest();
 
 const ATLAS_ACCEPT = 'application/vnd.atlas.2023-01-01+json';
 
 describe('with a service account', () => {
   it('mints a token with Basic auth and calls Atlas with it as a bearer', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim, 'service-account');
     const orgs = await client.listOrgs();
     expect(orgs.map((o) => o.id)).toEqual(sim.dataset.orgs.map((o) => o.id));
@@ -34,7 +29,7 @@ describe('with a service account', () => {
   });
 
   it('sends only Accept, Content-Type, User-Agent and Authorization of its own', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     const orgId = firstOrgId(sim);
     await client.createUsageQuery(orgId, lastMonthFilter(sim));
@@ -55,7 +50,7 @@ describe('with a service account', () => {
   });
 
   it('mints exactly one token for 200 concurrent cold calls', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     const results = await Promise.all(Array.from({ length: 200 }, () => client.listOrgs()));
     expect(results).toHaveLength(200);
@@ -64,7 +59,7 @@ describe('with a service account', () => {
   });
 
   it('refreshes the token shortly before it expires, by the injected clock', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     let clock = 1_000_000;
     const { client } = clientFor(sim, 'service-account', { now: () => clock });
     await client.listOrgs();
@@ -77,7 +72,7 @@ describe('with a service account', () => {
   });
 
   it('refreshes a short-lived token at half its life instead of a minute early', async () => {
-    sim = await startSimulator({ tokenTtlSeconds: 10 });
+    const sim = await started({ tokenTtlSeconds: 10 });
     let clock = 0;
     const { client } = clientFor(sim, 'service-account', { now: () => clock });
     await client.listOrgs();
@@ -90,7 +85,7 @@ describe('with a service account', () => {
   });
 
   it('on a 401 from an API call, mints one new token and retries once', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     await client.listOrgs();
     sim.faults.add({ route: 'listOrgs', action: { kind: 'status', status: 401 } });
@@ -100,7 +95,7 @@ describe('with a service account', () => {
   });
 
   it('never loops on 401: a second one is an AtlasApiError after exactly two calls', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     sim.faults.add({ route: 'listOrgs', action: { kind: 'status', status: 401 }, times: 'always' });
     const err = await client.listOrgs().catch((e: unknown) => e);
@@ -111,7 +106,7 @@ describe('with a service account', () => {
   });
 
   it('reports refused client credentials as AtlasAuthError after one token call', async () => {
-    sim = await startSimulator({ credentials: { clientSecret: 'another-secret-entirely' } });
+    const sim = await started({ credentials: { clientSecret: 'another-secret-entirely' } });
     const { client } = clientFor(sim);
     const err = await client.listOrgs().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AtlasAuthError);
@@ -121,7 +116,7 @@ describe('with a service account', () => {
   });
 
   it('reports a token endpoint outage without calling the API, and mints again next time', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     sim.faults.add({ route: 'oauthToken', action: { kind: 'status', status: 503 } });
     // An outage, not refused credentials: the services' retry policy may try again.

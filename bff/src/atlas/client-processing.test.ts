@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ProcessingMode, Simulator } from '../simulator';
+import { describe, expect, it } from 'vitest';
+import type { ProcessingMode } from '../simulator';
 import { AtlasApiError } from './errors';
 import {
   callsTo,
   clientFor,
   firstOrgId,
   lastMonthFilter,
-  startSimulator,
+  simulatorPerTest,
 } from './testing/atlas-sim';
 import type { Scheme } from './testing/atlas-sim';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const started = simulatorPerTest();
 
 const MODES: ProcessingMode[] = [
   'final-102-close',
@@ -27,7 +23,7 @@ const SCHEMES: Scheme[] = ['service-account', 'api-key'];
 describe.each(MODES)('when Atlas says "processing" as %s', (mode) => {
   it.each(SCHEMES)('reads the poll as processing, then as done (%s)', async (scheme) => {
     let clock = Date.parse('2026-11-15T12:00:00Z');
-    sim = await startSimulator({
+    const sim = await started({
       processingMode: mode,
       processingMs: 60_000,
       now: () => new Date(clock),
@@ -57,7 +53,7 @@ describe.each(MODES)('when Atlas says "processing" as %s', (mode) => {
 
 describe('an interim 102 followed by the final answer', () => {
   it('returns the result when the 200 arrives within the grace period', async () => {
-    sim = await startSimulator({ processingMode: 'interim-102-then-200', processingMs: 40 });
+    const sim = await started({ processingMode: 'interim-102-then-200', processingMs: 40 });
     const { client } = clientFor(sim, 'service-account', { processingGraceMs: 2_000 });
     const orgId = firstOrgId(sim);
     const { token } = await client.createUsageQuery(orgId, lastMonthFilter(sim));
@@ -69,7 +65,7 @@ describe('an interim 102 followed by the final answer', () => {
 
 describe('usage results', () => {
   it('normalises clusterUniqueId to clusterId and keeps the original', async () => {
-    sim = await startSimulator({ processingMs: 0 });
+    const sim = await started({ processingMs: 0 });
     const { client } = clientFor(sim);
     const orgId = firstOrgId(sim);
     const cluster = sim.dataset.clusters.find((c) => c.orgId === orgId && !c.deleted);
@@ -89,7 +85,7 @@ describe('usage results', () => {
   });
 
   it('treats an empty 200 body as a protocol error, not as "no rows"', async () => {
-    sim = await startSimulator({ processingMs: 0 });
+    const sim = await started({ processingMs: 0 });
     const { client } = clientFor(sim);
     const orgId = firstOrgId(sim);
     const { token } = await client.createUsageQuery(orgId, lastMonthFilter(sim));
@@ -98,7 +94,7 @@ describe('usage results', () => {
   });
 
   it('reports a token Atlas does not know as a 404 after one call', async () => {
-    sim = await startSimulator();
+    const sim = await started();
     const { client } = clientFor(sim);
     const orgId = firstOrgId(sim);
     const err = await client.getUsageQuery(orgId, 'A'.repeat(64)).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultRule, Simulator } from '../simulator';
-import { clientFor, firstOrgId, lastMonthFilter, startSimulator } from './testing/atlas-sim';
+import { describe, expect, it } from 'vitest';
+import type { FaultRule } from '../simulator';
+import { clientFor, firstOrgId, lastMonthFilter, simulatorPerTest } from './testing/atlas-sim';
 import type { AtlasClientOptions } from './types';
 
 const CANARY = {
@@ -10,11 +10,7 @@ const CANARY = {
   privateKey: 'CANARY-PRIVATE-KEY-9c1d44',
 };
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const started = simulatorPerTest();
 
 const faults = (ownSecret: string): FaultRule['action'][] => [
   { kind: 'status', status: 400 },
@@ -39,7 +35,7 @@ function dump(value: unknown): string {
 
 describe.each(['service-account', 'api-key'] as const)('with %s credentials', (scheme) => {
   it('never puts a secret, token or Authorization value into errors or log output', async () => {
-    sim = await startSimulator({ credentials: CANARY, processingMs: 0 });
+    const sim = await started({ credentials: CANARY, processingMs: 0 });
     const credentials: AtlasClientOptions['credentials'] =
       scheme === 'service-account'
         ? { kind: 'service-account', clientId: CANARY.clientId, clientSecret: CANARY.clientSecret }

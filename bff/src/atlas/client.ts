@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AtlasInputError, AtlasProtocolError, scrubSecrets } from './errors';
 import { listAllPages } from './pagination';
 import { parseJsonBody, parseShape } from './responses';
@@ -41,6 +42,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   }
   const transport = createTransport(options);
   const now = options.now ?? Date.now;
+  /** Every item of a paged GET list; errors name the call as "GET <path>". */
+  const listEvery = <S extends z.ZodType>(
+    path: string,
+    item: S,
+    signal: AbortSignal | undefined,
+    query: Record<string, string> = {},
+  ) => listAllPages(transport, { path, operation: `GET ${path}`, query, signal }, item);
 
   return {
     async createUsageQuery(orgId, filter, opts) {
@@ -92,32 +100,26 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     },
 
     async listOrgs(opts) {
-      const path = `${API}/orgs`;
-      return listAllPages(
-        transport,
-        { path, operation: `GET ${path}`, signal: opts?.signal },
-        orgSchema,
-      );
+      return listEvery(`${API}/orgs`, orgSchema, opts?.signal);
     },
 
     async listProjects(orgId, opts) {
-      const path = `${API}/orgs/${objectId('orgId', orgId)}/groups`;
-      return listAllPages(
-        transport,
-        { path, operation: `GET ${path}`, signal: opts?.signal },
+      return listEvery(
+        `${API}/orgs/${objectId('orgId', orgId)}/groups`,
         projectSchema,
+        opts?.signal,
       );
     },
 
     async listClusters(projectId, opts) {
-      const path = `${API}/groups/${objectId('projectId', projectId)}/clusters`;
       const query: Record<string, string> = opts?.includeDeleted
         ? { includeDeletedWithRetainedBackups: 'true' }
         : {};
-      return listAllPages(
-        transport,
-        { path, operation: `GET ${path}`, query, signal: opts?.signal },
+      return listEvery(
+        `${API}/groups/${objectId('projectId', projectId)}/clusters`,
         clusterSchema,
+        opts?.signal,
+        query,
       );
     },
   };

@@ -47,6 +47,19 @@ function toRecord(row: Selectable<JobsTable>): JobRecord {
   };
 }
 
+/** The columns every new job starts with: which question, for which org, asked when. */
+function questionColumns(
+  job: Pick<JobRecord, 'id' | 'orgId' | 'queryKey' | 'query' | 'createdAt'>,
+) {
+  return {
+    id: job.id,
+    org_id: job.orgId,
+    query_key: job.queryKey,
+    query: toJson(job.query),
+    created_at: job.createdAt,
+  };
+}
+
 /** Patch field → column, in a fixed order so equal patch shapes give equal SQL text. */
 const PATCH_COLUMNS = {
   phase: 'phase',
@@ -116,12 +129,8 @@ export function createJobRepository(
         const upserted = await tx
           .insertInto('cost_query_jobs')
           .values({
-            id: job.id,
-            org_id: job.orgId,
-            query_key: job.queryKey,
-            query: toJson(job.query),
+            ...questionColumns(job),
             phase: 'queued',
-            created_at: job.createdAt,
             deadline_at: job.deadlineAt,
             next_attempt_at: job.nextAttemptAt,
             poll_delay_ms: job.pollDelayMs,
@@ -145,12 +154,8 @@ export function createJobRepository(
       const row = await db
         .insertInto('cost_query_jobs')
         .values({
-          id: job.id,
-          org_id: job.orgId,
-          query_key: job.queryKey,
-          query: toJson(job.query),
+          ...questionColumns(job),
           phase: 'done',
-          created_at: job.createdAt,
           deadline_at: job.createdAt,
           next_attempt_at: job.createdAt,
           poll_delay_ms: 0,

@@ -1,14 +1,12 @@
 /**
  * Schema migrations: one ordered, append-only list per dialect, applied at start inside one
  * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one.
- * The query jobs and result cache (migrations 2 and 3) live in `migrations-jobs.ts`.
+ * The query jobs, result cache and watchers (migrations 2 and 3) live in `migrations-jobs.ts`;
+ * where the dialects' column types differ, a migration names the type (`schema-types.ts`).
  */
-import {
-  POSTGRES_JOBS_MIGRATION,
-  POSTGRES_WATCHERS_MIGRATION,
-  SQLITE_JOBS_MIGRATION,
-  SQLITE_WATCHERS_MIGRATION,
-} from './migrations-jobs';
+import type { SchemaTypes } from './schema-types';
+import { POSTGRES_TYPES, SQLITE_TYPES } from './schema-types';
+import { jobsMigration, watchersMigration } from './migrations-jobs';
 
 export interface Migration {
   id: number;
@@ -16,47 +14,29 @@ export interface Migration {
   sql: string;
 }
 
-export const SQLITE_MIGRATIONS: readonly Migration[] = [
-  {
-    id: 1,
-    name: 'presets',
-    sql: `
+const presetsMigration = (t: SchemaTypes): Migration => ({
+  id: 1,
+  name: 'presets',
+  sql: `
       CREATE TABLE presets (
         id TEXT PRIMARY KEY,
         owner TEXT NOT NULL,
         schema_version INTEGER NOT NULL CHECK (schema_version >= 1),
-        params TEXT NOT NULL CHECK (json_valid(params)),
+        params ${t.json('params')},
         version INTEGER NOT NULL CHECK (version >= 1),
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      ) STRICT;
+        created_at ${t.timestamp} NOT NULL,
+        updated_at ${t.timestamp} NOT NULL
+      )${t.strict};
       CREATE INDEX presets_owner_updated ON presets (owner, updated_at DESC);
     `,
-  },
-  SQLITE_JOBS_MIGRATION,
-  SQLITE_WATCHERS_MIGRATION,
-];
+});
 
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [
-  {
-    id: 1,
-    name: 'presets',
-    sql: `
-      CREATE TABLE presets (
-        id TEXT PRIMARY KEY,
-        owner TEXT NOT NULL,
-        schema_version INTEGER NOT NULL CHECK (schema_version >= 1),
-        params JSONB NOT NULL,
-        version INTEGER NOT NULL CHECK (version >= 1),
-        created_at TIMESTAMPTZ NOT NULL,
-        updated_at TIMESTAMPTZ NOT NULL
-      );
-      CREATE INDEX presets_owner_updated ON presets (owner, updated_at DESC);
-    `,
-  },
-  POSTGRES_JOBS_MIGRATION,
-  POSTGRES_WATCHERS_MIGRATION,
-];
+/** Every migration in order, each written once over the dialect's column types. */
+const MIGRATIONS = [presetsMigration, jobsMigration, watchersMigration];
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => m(SQLITE_TYPES));
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => m(POSTGRES_TYPES));
 
 export const SCHEMA_MIGRATIONS_TABLE = `
   CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { configErrorOf } from '../support/config';
 import { createLogger } from '../../src/logger';
 import { startServer } from '../../src/server';
 
@@ -39,14 +40,11 @@ describe('with no Atlas credentials', () => {
 
 describe('configuration', () => {
   it('lists every problem at once in readable lines', () => {
-    let error: unknown;
-    try {
-      loadConfig({ PORT: 'eighty', ATLAS_CLIENT_ID: 'id-only', ATLAS_BASE_URL: 'ftp://x' });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems.join('\n');
+    const problems = configErrorOf({
+      PORT: 'eighty',
+      ATLAS_CLIENT_ID: 'id-only',
+      ATLAS_BASE_URL: 'ftp://x',
+    }).problems.join('\n');
     expect(problems).toContain('PORT');
     expect(problems).toContain('ATLAS_CLIENT_SECRET');
     expect(problems).toContain('ATLAS_BASE_URL');

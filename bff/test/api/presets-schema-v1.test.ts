@@ -5,14 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetListSchema, presetResponseSchema } from '../../src/contract';
 import {
   createTempDataDir,
-  createTestDatabase,
   insertRawPostgresPreset,
   insertRawSqlitePreset,
-  TEST_DATABASE_URL,
   type RawPresetRow,
-  type TestDatabase,
 } from '../store/support/databases';
-import { describePostgres } from '../store/support/each-database';
+import { describePostgres, postgresDatabasePerSuite } from '../store/support/each-database';
 import { readPresetFixture } from '../store/support/fixtures';
 import { startStack, type Stack } from '../support/stack';
 
@@ -97,18 +94,12 @@ describe('a preset stored at schema v1, after the schema moved on', () => {
   });
 
   describePostgres('on PostgreSQL', () => {
-    let database: TestDatabase;
-    beforeAll(async () => {
-      database = await createTestDatabase(TEST_DATABASE_URL!);
-    });
-    afterAll(async () => {
-      await database?.drop();
-    });
+    const databaseUrl = postgresDatabasePerSuite();
     describeOpeningV1(
-      () => startStack({ env: { DATABASE_URL: database.url } }),
-      (row) => insertRawPostgresPreset(database.url, row),
+      () => startStack({ env: { DATABASE_URL: databaseUrl() } }),
+      (row) => insertRawPostgresPreset(databaseUrl(), row),
       async (id) => {
-        const client = new pg.Client({ connectionString: database.url });
+        const client = new pg.Client({ connectionString: databaseUrl() });
         await client.connect();
         try {
           const { rows } = await client.query<{ schema_version: number }>(

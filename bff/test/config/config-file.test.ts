@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { configErrorOf, tempDirPerFile } from '../support/config';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'ace-config-file-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirPerFile('ace-config-file-');
 
 const ORG_A = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const ORG_B = 'bbbbbbbbbbbbbbbbbbbbbbbb';
@@ -18,15 +17,7 @@ function fileWith(content: unknown): string {
   return file;
 }
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Record<string, string>) => configErrorOf(env).problems;
 
 /** Access rules apply only behind a sign-in proxy. */
 const PROXY = { AUTH_MODE: 'trusted-proxy', TRUSTED_PROXIES: '127.0.0.1' };

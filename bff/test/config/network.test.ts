@@ -1,29 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config';
+import { describe, expect, it } from 'vitest';
 import { isLoopbackHost } from '../../src/config-network';
+import { loadConfig } from '../../src/config';
+import { configProblemsOf, tempDirPerFile } from '../support/config';
 
 /** No open-by-default deployment: unsafe combinations stop the server with what to set. */
-const dir = mkdtempSync(path.join(tmpdir(), 'ace-config-network-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const dir = tempDirPerFile('ace-config-network-');
 
 const PROXY = { AUTH_MODE: 'trusted-proxy', TRUSTED_PROXIES: '10.0.0.10' };
 
 describe('AUTH_MODE=none', () => {
   it('refuses a non-loopback HOST and says what to set', () => {
-    const problems = problemsOf({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://costs.example.com' });
+    const problems = configProblemsOf({
+      HOST: '0.0.0.0',
+      PUBLIC_ORIGIN: 'https://costs.example.com',
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^HOST: 0\.0\.0\.0 is not a loopback address/);
     expect(problems[0]).toContain('AUTH_MODE=trusted-proxy');
@@ -43,23 +35,23 @@ describe('AUTH_MODE=none', () => {
   it('refuses access rules it would ignore', () => {
     const file = path.join(dir, 'access.json');
     writeFileSync(file, JSON.stringify({ access: { users: { 'a@example.com': '*' } } }));
-    const problems = problemsOf({ CONFIG_FILE: file });
+    const problems = configProblemsOf({ CONFIG_FILE: file });
     expect(problems).toEqual([
       expect.stringMatching(/^CONFIG_FILE access: .*AUTH_MODE=trusted-proxy/),
     ]);
-    expect(problemsOf({ CONFIG_FILE: file, ...PROXY, HOST: '127.0.0.1' })).toEqual([]);
+    expect(configProblemsOf({ CONFIG_FILE: file, ...PROXY, HOST: '127.0.0.1' })).toEqual([]);
   });
 
   it('runs on loopback as before', () => {
     for (const HOST of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
-      expect(problemsOf({ HOST })).toEqual([]);
+      expect(configProblemsOf({ HOST })).toEqual([]);
     }
   });
 });
 
 describe('the Host allow-list', () => {
   it('needs the public origin when listening beyond loopback', () => {
-    expect(problemsOf({ ...PROXY, HOST: '0.0.0.0' })).toEqual([
+    expect(configProblemsOf({ ...PROXY, HOST: '0.0.0.0' })).toEqual([
       expect.stringMatching(/^PUBLIC_ORIGIN: is required when HOST is not a loopback address/),
     ]);
   });
@@ -88,10 +80,10 @@ describe('the Host allow-list', () => {
 
 describe('Atlas base URLs', () => {
   it('refuses http:// to anything but loopback, in the environment and in connections', () => {
-    expect(problemsOf({ ATLAS_BASE_URL: 'http://cloud.mongodb.com' })).toEqual([
+    expect(configProblemsOf({ ATLAS_BASE_URL: 'http://cloud.mongodb.com' })).toEqual([
       expect.stringMatching(/^ATLAS_BASE_URL: must be https:\/\//),
     ]);
-    expect(problemsOf({ ATLAS_BASE_URL: 'http://127.0.0.1:3100' })).toEqual([]);
+    expect(configProblemsOf({ ATLAS_BASE_URL: 'http://127.0.0.1:3100' })).toEqual([]);
     const file = path.join(dir, 'connections.json');
     writeFileSync(
       file,
@@ -108,7 +100,7 @@ describe('Atlas base URLs', () => {
         ],
       }),
     );
-    expect(problemsOf({ CONFIG_FILE: file, S: 'secret' })).toEqual([
+    expect(configProblemsOf({ CONFIG_FILE: file, S: 'secret' })).toEqual([
       expect.stringMatching(/^CONFIG_FILE connections\.0 \(plain\) baseUrl: must be https:\/\//),
     ]);
   });

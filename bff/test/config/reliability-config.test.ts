@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { configErrorOf } from '../support/config';
 
 describe('reliability settings', () => {
   it('default to Atlas-friendly values', () => {
@@ -22,14 +23,11 @@ describe('reliability settings', () => {
   });
 
   it('refuse a budget or a breaker of zero, naming the variables', () => {
-    let error: unknown;
-    try {
-      loadConfig({ ATLAS_RATE_LIMIT_CAPACITY: '0', BREAKER_FAILURES: '0', JOB_LEASE_MS: '-1' });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as ConfigError).message;
+    const { message } = configErrorOf({
+      ATLAS_RATE_LIMIT_CAPACITY: '0',
+      BREAKER_FAILURES: '0',
+      JOB_LEASE_MS: '-1',
+    });
     for (const name of ['ATLAS_RATE_LIMIT_CAPACITY', 'BREAKER_FAILURES', 'JOB_LEASE_MS']) {
       expect(message).toContain(name);
     }

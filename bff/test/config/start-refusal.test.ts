@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirPerFile } from '../support/config';
 
 const ENTRY = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const BFF_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ace-refusal-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const dataDir = tempDirPerFile('ace-refusal-');
 
 /** Runs `pnpm start`'s entry point with exactly this environment; resolves when it exits. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

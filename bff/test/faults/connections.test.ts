@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStack, waitForQuery, type Stack } from '../support/stack';
-import { closedMonths, createQuery, firstOrgId, upstreamCalls } from '../support/queries';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { faultFreeStackPerFile, waitForQuery } from '../support/stack';
+import { closedMonths, createQuery, upstreamCalls } from '../support/queries';
 
 const TIMEOUT_MS = 300;
 const DEADLINE_MS = 400;
 
-let stack: Stack;
-let orgId: string;
-
-beforeAll(async () => {
-  stack = await startStack({
-    env: { ATLAS_TIMEOUT_MS: String(TIMEOUT_MS), QUERY_DEADLINE_MS: String(DEADLINE_MS) },
-    simulator: { processingMs: 0 },
-  });
-  orgId = await firstOrgId(stack);
+const shared = faultFreeStackPerFile({
+  env: { ATLAS_TIMEOUT_MS: String(TIMEOUT_MS), QUERY_DEADLINE_MS: String(DEADLINE_MS) },
+  simulator: { processingMs: 0 },
 });
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(() => {
-  stack.simulator.faults.clear();
-  stack.simulator.clearRequests();
-  stack.simulator.setProcessingMs(0);
-});
+beforeEach(() => shared().stack.simulator.setProcessingMs(0));
 
 describe('broken connections: the browser always gets an answer, and the next one works', () => {
   it('when Atlas accepts the create and never answers, the browser gets 504 from the call’s timeout', async () => {
+    const { stack, orgId } = shared();
     stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'hang' } });
     const res = await createQuery(stack, orgId, closedMonths(1));
     expect(res.status).toBe(504);
@@ -38,6 +26,7 @@ describe('broken connections: the browser always gets an answer, and the next on
   });
 
   it('when the connection resets halfway through the body, the browser gets 502 and the next request succeeds', async () => {
+    const { stack, orgId } = shared();
     stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'reset-mid-body' } });
     const broken = await createQuery(stack, orgId, closedMonths(2));
     expect(broken.status).toBe(502);
@@ -49,6 +38,7 @@ describe('broken connections: the browser always gets an answer, and the next on
   });
 
   it('when Atlas answers 102 for ever, the query fails at the deadline with a clear message', async () => {
+    const { stack, orgId } = shared();
     stack.simulator.setProcessingMs(60_000);
     const res = await createQuery(stack, orgId, closedMonths(3));
     const { id } = (await res.json()) as { id: string };

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { waitForQuery, startStack, type Stack } from '../support/stack';
-import { closedMonths, createQuery, firstOrgId, upstreamCalls } from '../support/queries';
+import { describe, expect, it } from 'vitest';
+import { faultFreeStackPerFile, waitForQuery } from '../support/stack';
+import { closedMonths, createQuery, upstreamCalls } from '../support/queries';
 
-let stack: Stack;
-let orgId: string;
+const shared = faultFreeStackPerFile({ simulator: { processingMs: 0 } });
 let nextQuery = 0;
 /** A question no earlier test asked, so neither the cache nor a shared job hides a call. */
 const freshQuery = () => closedMonths(1, {}, ++nextQuery);
 
-beforeAll(async () => {
-  stack = await startStack({ simulator: { processingMs: 0 } });
-  orgId = await firstOrgId(stack);
-});
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(() => {
-  stack.simulator.faults.clear();
-  stack.simulator.clearRequests();
-});
-
 describe('retries: transient failures are retried once more, wrong questions never', () => {
   it('a 500 on a poll, then 200: the user gets the result and Atlas saw exactly two polls', async () => {
+    const { stack, orgId } = shared();
     stack.simulator.faults.add({ route: 'getUsage', action: { kind: 'status', status: 500 } });
     const res = await createQuery(stack, orgId, freshQuery());
     const { id } = (await res.json()) as { id: string };
@@ -34,6 +22,7 @@ describe('retries: transient failures are retried once more, wrong questions nev
   it.each([400, 403, 404])(
     'Atlas %i on the create reaches the user as is, after exactly one call',
     async (status) => {
+      const { stack, orgId } = shared();
       stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status } });
       const res = await createQuery(stack, orgId, freshQuery());
       expect(res.status).toBe(status);
@@ -44,6 +33,7 @@ describe('retries: transient failures are retried once more, wrong questions nev
   it.each([400, 403, 404])(
     'Atlas %i on a poll fails the query after exactly one poll',
     async (status) => {
+      const { stack, orgId } = shared();
       stack.simulator.faults.add({ route: 'getUsage', action: { kind: 'status', status } });
       const res = await createQuery(stack, orgId, freshQuery());
       const { id } = (await res.json()) as { id: string };
@@ -54,6 +44,7 @@ describe('retries: transient failures are retried once more, wrong questions nev
   );
 
   it('a 500 on the create is answered 502 after one call: a second POST could start a second Atlas query', async () => {
+    const { stack, orgId } = shared();
     stack.simulator.faults.add({ route: 'createUsage', action: { kind: 'status', status: 500 } });
     const res = await createQuery(stack, orgId, freshQuery());
     expect(res.status).toBe(502);
@@ -61,6 +52,7 @@ describe('retries: transient failures are retried once more, wrong questions nev
   });
 
   it('a poll that keeps failing fails the query after ATLAS_MAX_RETRIES more tries', async () => {
+    const { stack, orgId } = shared();
     stack.simulator.faults.add({
       route: 'getUsage',
       action: { kind: 'status', status: 502 },

@@ -1,19 +1,13 @@
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../src/store/migrations';
 import { migratePostgres, openPostgresStore } from '../../src/store/postgres';
-import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './support/databases';
-import { describePostgres } from './support/each-database';
+import { createTestDatabase, TEST_DATABASE_URL } from './support/databases';
+import { describePostgres, postgresDatabasePerSuite } from './support/each-database';
 
 // What only PostgreSQL has: migrations under an advisory lock. The repositories: store.test.ts.
 describePostgres('the PostgreSQL store', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(TEST_DATABASE_URL!);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const databaseUrl = postgresDatabasePerSuite();
 
   it('lets two replicas start together on an empty database and migrates once', async () => {
     const fresh = await createTestDatabase(TEST_DATABASE_URL!);
@@ -35,7 +29,7 @@ describePostgres('the PostgreSQL store', () => {
   });
 
   it('applies only what a later release adds, and nothing of a migration that fails', async () => {
-    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2 });
     try {
       const all = POSTGRES_MIGRATIONS.map((migration) => migration.id);
       expect(await migratePostgres(pool, POSTGRES_MIGRATIONS)).toEqual(all);

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { JobHooks } from '../../src/services/cost-queries/job-runner';
@@ -12,6 +13,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../src/simulator';
+import { firstOrgId } from './queries';
 
 export interface Bff {
   bff: RunningServer;
@@ -91,15 +93,15 @@ export async function startBff(options: {
   };
 }
 
+export interface StackOptions {
+  env?: Record<string, string>;
+  simulator?: SimulatorOptions;
+  credentials?: Partial<typeof DEMO_CREDENTIALS>;
+  jobHooks?: JobHooks;
+}
+
 /** A real BFF on port 0 and its own real simulator on port 0, configured like production. */
-export async function startStack(
-  options: {
-    env?: Record<string, string>;
-    simulator?: SimulatorOptions;
-    credentials?: Partial<typeof DEMO_CREDENTIALS>;
-    jobHooks?: JobHooks;
-  } = {},
-): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const credentials = { ...DEMO_CREDENTIALS, ...options.credentials };
   const simulator = createSimulator({ processingMs: 30, credentials, ...options.simulator });
   const simulatorUrl = await simulator.listen(0, '127.0.0.1');
@@ -132,4 +134,30 @@ export async function waitForQuery(
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error('query never finished');
+}
+
+/**
+ * One stack for the test file, started before its tests and closed after them, with the first
+ * organization the BFF lists. Each test starts with no simulator faults armed and no requests
+ * recorded, so it sees only the calls it caused.
+ */
+export function faultFreeStackPerFile(
+  options: StackOptions = {},
+): () => { stack: Stack; orgId: string } {
+  let started: { stack: Stack; orgId: string } | undefined;
+  beforeAll(async () => {
+    const stack = await startStack(options);
+    started = { stack, orgId: await firstOrgId(stack) };
+  });
+  afterAll(async () => {
+    await started?.stack.close();
+  });
+  beforeEach(() => {
+    started?.stack.simulator.faults.clear();
+    started?.stack.simulator.clearRequests();
+  });
+  return () => {
+    if (!started) throw new Error('the stack starts in beforeAll: read it inside a test');
+    return started;
+  };
 }

@@ -10,6 +10,7 @@ import {
   type UsageRow,
 } from '@ace/bff/contract';
 import { vi } from 'vitest';
+import { usageResult } from './cost-query-answers';
 
 export const ORG_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 export const PROJECTS = [
@@ -171,14 +172,7 @@ export function installFakeApi(options: FakeApiOptions = {}) {
         ...base,
         status: 'done',
         completedAt: new Date().toISOString(),
-        result: {
-          usageDetails: usage,
-          totals: {
-            currency: 'USD',
-            totalCents: usage.reduce((sum, row) => sum + row.usageAmountCents, 0),
-            rowCount: usage.length,
-          },
-        },
+        result: usageResult(usage),
       });
     }
     return problem({ title: 'Not Found', status: 404, detail: `${method} ${path}` });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { SQLITE_FILE_NAME } from '../../../src/store/sqlite';
+import type { PresetRecord } from '../../../src/store/types';
 
 /**
  * Where the PostgreSQL half of the tests runs: `.ci/run` points it at the CI machine's server.
@@ -70,14 +71,17 @@ export function createTempDataDir(): TempDir {
 }
 
 /** A row exactly as some earlier release wrote it, bypassing today's repository code. */
-export interface RawPresetRow {
-  id: string;
-  owner: string;
-  schemaVersion: number;
-  params: unknown;
-  version: number;
-  createdAt: string;
-}
+export type RawPresetRow = Omit<PresetRecord, 'updatedAt'>;
+
+/** A raw row's values in column order, up to created_at (updated_at is the same instant). */
+const rawPresetValues = (row: RawPresetRow) => [
+  row.id,
+  row.owner,
+  row.schemaVersion,
+  JSON.stringify(row.params),
+  row.version,
+  row.createdAt,
+];
 
 export function insertRawSqlitePreset(file: string, row: RawPresetRow): void {
   const db = new Database(file);
@@ -86,15 +90,7 @@ export function insertRawSqlitePreset(file: string, row: RawPresetRow): void {
     db.prepare(
       `INSERT INTO presets (id, owner, schema_version, params, version, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      row.id,
-      row.owner,
-      row.schemaVersion,
-      JSON.stringify(row.params),
-      row.version,
-      row.createdAt,
-      row.createdAt,
-    );
+    ).run(...rawPresetValues(row), row.createdAt);
   } finally {
     db.close();
   }
@@ -107,14 +103,7 @@ export async function insertRawPostgresPreset(url: string, row: RawPresetRow): P
     await client.query(
       `INSERT INTO presets (id, owner, schema_version, params, version, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-      [
-        row.id,
-        row.owner,
-        row.schemaVersion,
-        JSON.stringify(row.params),
-        row.version,
-        row.createdAt,
-      ],
+      rawPresetValues(row),
     );
   } finally {
     await client.end();

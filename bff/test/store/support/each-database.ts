@@ -75,13 +75,40 @@ export function describeOnEachDatabase(
   });
 
   describePostgres(`${title} on PostgreSQL`, () => {
-    let database: TestDatabase | undefined;
-    beforeAll(async () => {
-      database = await createTestDatabase(TEST_DATABASE_URL!);
-    });
-    afterAll(async () => {
-      await database?.drop();
-    });
-    define(() => openPostgresStore({ connectionString: database!.url }));
+    const databaseUrl = postgresDatabasePerSuite();
+    define(() => openPostgresStore({ connectionString: databaseUrl() }));
   });
+}
+
+/**
+ * A PostgreSQL database of the suite's own (inside `describePostgres`): created before its tests
+ * and dropped after them. Returns a function giving its URL, to call inside tests.
+ */
+export function postgresDatabasePerSuite(): () => string {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(TEST_DATABASE_URL!);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error('the database is created in beforeAll: read it inside a test');
+    return database.url;
+  };
+}
+
+/** One store for the enclosing suite, opened before its tests and closed after them. */
+export function storePerSuite(open: () => Promise<Store>): () => Store {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  return () => {
+    if (!store) throw new Error('the store is opened before the suite’s tests run');
+    return store;
+  };
 }

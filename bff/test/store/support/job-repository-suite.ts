@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewJob } from '../../../src/store/job-types';
 import type { Store } from '../../../src/store/types';
+import { storePerSuite } from './each-database';
 
 /**
  * One contract for query jobs and cached results in every store, so SQLite and PostgreSQL
@@ -9,13 +10,7 @@ import type { Store } from '../../../src/store/types';
  * takeover of expired leases by exactly one claimer.
  */
 export function describeJobRepository(open: () => Promise<Store>): void {
-  let store: Store;
-  beforeAll(async () => {
-    store = await open();
-  });
-  afterAll(async () => {
-    await store.close();
-  });
+  const store = storePerSuite(open);
 
   const newId = () => randomBytes(16).toString('base64url');
   const org = () => randomBytes(12).toString('hex');
@@ -37,15 +32,15 @@ export function describeJobRepository(open: () => Promise<Store>): void {
   describe('query job repository', () => {
     it('inserts a new job queued, and an identical question in flight joins it', async () => {
       const orgId = org();
-      const first = await store.jobs.insertOrJoin(newJob(orgId), 'w1');
+      const first = await store().jobs.insertOrJoin(newJob(orgId), 'w1');
       expect(first).toMatchObject({ joined: false, job: { phase: 'queued', watchers: 1 } });
-      const second = await store.jobs.insertOrJoin(newJob(orgId), 'w2');
+      const second = await store().jobs.insertOrJoin(newJob(orgId), 'w2');
       expect(second.joined).toBe(true);
       expect(second.job).toMatchObject({ id: first.job.id, watchers: 2 });
       // The same viewer asking again is one watch, not two.
-      const again = await store.jobs.insertOrJoin(newJob(orgId), 'w2');
+      const again = await store().jobs.insertOrJoin(newJob(orgId), 'w2');
       expect(again.job).toMatchObject({ id: first.job.id, watchers: 2 });
-      const otherOrg = await store.jobs.insertOrJoin(newJob(org()), 'w1');
+      const otherOrg = await store().jobs.insertOrJoin(newJob(org()), 'w1');
       expect(otherOrg.joined).toBe(false);
     });
 
@@ -53,11 +48,14 @@ export function describeJobRepository(open: () => Promise<Store>): void {
       const at = Date.UTC(2026, 10, 27, 12, 0, 0, 123); // past 2^32: a BIGINT on PostgreSQL
       const query = { startDate: '2026-01-01', endDate: '2026-02-01', services: ['é', 'a "b"'] };
       const times = { createdAt: at, deadlineAt: at + 1, nextAttemptAt: at, leaseUntil: at + 2 };
-      const { job } = await store.jobs.insertOrJoin(newJob(org(), 'k', { query, ...times }), 'w1');
+      const { job } = await store().jobs.insertOrJoin(
+        newJob(org(), 'k', { query, ...times }),
+        'w1',
+      );
       expect(job).toMatchObject({ ...times, query, watchers: 1, fromCache: false, error: null });
-      expect(await store.jobs.get(job.id)).toEqual(job);
+      expect(await store().jobs.get(job.id)).toEqual(job);
       const error = { status: 502, detail: 'Atlas answered 502' };
-      const failed = await store.jobs.update(job.id, 'replica-a', {
+      const failed = await store().jobs.update(job.id, 'replica-a', {
         phase: 'failed',
         error,
         finishedAt: at + 3,
@@ -69,27 +67,27 @@ export function describeJobRepository(open: () => Promise<Store>): void {
       const orgId = org();
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          store.jobs.insertOrJoin(newJob(orgId, 'crowd'), `w${i}`),
+          store().jobs.insertOrJoin(newJob(orgId, 'crowd'), `w${i}`),
         ),
       );
       expect(results.filter((r) => !r.joined)).toHaveLength(1);
       expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
-      expect((await store.jobs.get(results[0]!.job.id))?.watchers).toBe(50);
+      expect((await store().jobs.get(results[0]!.job.id))?.watchers).toBe(50);
     });
 
     it('starts a new job for a question whose previous job has finished', async () => {
       const orgId = org();
-      const { job } = await store.jobs.insertOrJoin(newJob(orgId), 'w1');
-      await store.jobs.update(job.id, 'replica-a', { phase: 'failed', finishedAt: T });
-      const next = await store.jobs.insertOrJoin(newJob(orgId), 'w1');
+      const { job } = await store().jobs.insertOrJoin(newJob(orgId), 'w1');
+      await store().jobs.update(job.id, 'replica-a', { phase: 'failed', finishedAt: T });
+      const next = await store().jobs.insertOrJoin(newJob(orgId), 'w1');
       expect(next.joined).toBe(false);
       expect(next.job.id).not.toBe(job.id);
     });
 
     it('lets only the lease owner change an in-flight job', async () => {
-      const { job } = await store.jobs.insertOrJoin(newJob(org()), 'w1');
-      expect(await store.jobs.update(job.id, 'replica-b', { phase: 'failed' })).toBeUndefined();
-      const changed = await store.jobs.update(job.id, 'replica-a', {
+      const { job } = await store().jobs.insertOrJoin(newJob(org()), 'w1');
+      expect(await store().jobs.update(job.id, 'replica-b', { phase: 'failed' })).toBeUndefined();
+      const changed = await store().jobs.update(job.id, 'replica-a', {
         phase: 'polling',
         token: 'A'.repeat(64),
         error: null,
@@ -100,25 +98,25 @@ export function describeJobRepository(open: () => Promise<Store>): void {
         token: 'A'.repeat(64),
         waitingUntil: T + 5,
       });
-      await store.jobs.update(job.id, 'replica-a', { phase: 'done', finishedAt: T });
-      expect(await store.jobs.update(job.id, 'replica-a', { phase: 'failed' })).toBeUndefined();
-      expect((await store.jobs.get(job.id))?.phase).toBe('done');
+      await store().jobs.update(job.id, 'replica-a', { phase: 'done', finishedAt: T });
+      expect(await store().jobs.update(job.id, 'replica-a', { phase: 'failed' })).toBeUndefined();
+      expect((await store().jobs.get(job.id))?.phase).toBe('done');
     });
 
     it('hands each expired lease to exactly one of two claimers, and leaves live ones alone', async () => {
       const orgId = org();
       const expired = await Promise.all(
         ['e1', 'e2', 'e3', 'e4'].map((key) =>
-          store.jobs.insertOrJoin(newJob(orgId, key, { leaseUntil: T - 1 }), 'w1'),
+          store().jobs.insertOrJoin(newJob(orgId, key, { leaseUntil: T - 1 }), 'w1'),
         ),
       );
-      const live = await store.jobs.insertOrJoin(
+      const live = await store().jobs.insertOrJoin(
         newJob(orgId, 'live', { leaseUntil: T + 60_000 }),
         'w1',
       );
       const [b, c] = await Promise.all([
-        store.jobs.claimExpired('replica-b', T, 5_000, 100),
-        store.jobs.claimExpired('replica-c', T, 5_000, 100),
+        store().jobs.claimExpired('replica-b', T, 5_000, 100),
+        store().jobs.claimExpired('replica-c', T, 5_000, 100),
       ]);
       const mine = (list: typeof b) => list.filter((j) => j.orgId === orgId).map((j) => j.id);
       const claimed = [...mine(b), ...mine(c)].sort();
@@ -131,39 +129,39 @@ export function describeJobRepository(open: () => Promise<Store>): void {
 
     it('gives every lease an owner holds back on release, so another can claim at once', async () => {
       const orgId = org();
-      const { job } = await store.jobs.insertOrJoin(
+      const { job } = await store().jobs.insertOrJoin(
         newJob(orgId, 'k', { leaseOwner: 'leaving' }),
         'w1',
       );
-      expect(await store.jobs.release('leaving')).toBeGreaterThanOrEqual(1);
-      expect((await store.jobs.get(job.id))?.leaseOwner).toBeNull();
-      const claimed = await store.jobs.claimExpired('staying', T, 1_000, 100);
+      expect(await store().jobs.release('leaving')).toBeGreaterThanOrEqual(1);
+      expect((await store().jobs.get(job.id))?.leaseOwner).toBeNull();
+      const claimed = await store().jobs.claimExpired('staying', T, 1_000, 100);
       expect(claimed.map((j) => j.id)).toContain(job.id);
     });
 
     it('cancels an in-flight job only when its last watcher leaves, and only by their own watch', async () => {
       const orgId = org();
-      const { job } = await store.jobs.insertOrJoin(newJob(orgId), 'alice');
-      await store.jobs.insertOrJoin(newJob(orgId), 'bob');
-      await store.jobs.update(job.id, 'replica-a', { phase: 'polling', token: 'T'.repeat(64) });
-      expect(await store.jobs.leave(job.id, org(), 'bob', T)).toBeUndefined();
+      const { job } = await store().jobs.insertOrJoin(newJob(orgId), 'alice');
+      await store().jobs.insertOrJoin(newJob(orgId), 'bob');
+      await store().jobs.update(job.id, 'replica-a', { phase: 'polling', token: 'T'.repeat(64) });
+      expect(await store().jobs.leave(job.id, org(), 'bob', T)).toBeUndefined();
       // Bob leaves twice: his watch goes once, Alice's stays, the job runs on.
-      expect(await store.jobs.leave(job.id, orgId, 'bob', T)).toEqual({
+      expect(await store().jobs.leave(job.id, orgId, 'bob', T)).toEqual({
         phase: 'polling',
         left: true,
       });
-      expect(await store.jobs.leave(job.id, orgId, 'bob', T)).toEqual({
+      expect(await store().jobs.leave(job.id, orgId, 'bob', T)).toEqual({
         phase: 'polling',
         left: false,
       });
-      expect(await store.jobs.get(job.id)).toMatchObject({ watchers: 1, token: 'T'.repeat(64) });
-      expect(await store.jobs.leave(job.id, orgId, 'alice', T)).toEqual({
+      expect(await store().jobs.get(job.id)).toMatchObject({ watchers: 1, token: 'T'.repeat(64) });
+      expect(await store().jobs.leave(job.id, orgId, 'alice', T)).toEqual({
         phase: 'cancelled',
         left: true,
       });
-      expect(await store.jobs.leave(job.id, orgId, 'alice', T)).toBeUndefined();
+      expect(await store().jobs.leave(job.id, orgId, 'alice', T)).toBeUndefined();
       // Cancelled: no lease, and Atlas's token forgotten like a finished job's.
-      expect(await store.jobs.get(job.id)).toMatchObject({
+      expect(await store().jobs.get(job.id)).toMatchObject({
         leaseOwner: null,
         token: null,
         watchers: 0,
@@ -172,9 +170,9 @@ export function describeJobRepository(open: () => Promise<Store>): void {
 
     it('leaves a finished job as it is when its watchers leave', async () => {
       const orgId = org();
-      const { job } = await store.jobs.insertOrJoin(newJob(orgId), 'alice');
-      await store.jobs.update(job.id, 'replica-a', { phase: 'done', finishedAt: T });
-      expect(await store.jobs.leave(job.id, orgId, 'alice', T)).toEqual({
+      const { job } = await store().jobs.insertOrJoin(newJob(orgId), 'alice');
+      await store().jobs.update(job.id, 'replica-a', { phase: 'done', finishedAt: T });
+      expect(await store().jobs.leave(job.id, orgId, 'alice', T)).toEqual({
         phase: 'done',
         left: true,
       });
@@ -182,11 +180,11 @@ export function describeJobRepository(open: () => Promise<Store>): void {
 
     it('forgets a job’s watchers with the job', async () => {
       const orgId = org();
-      const { job } = await store.jobs.insertOrJoin(newJob(orgId), 'alice');
-      await store.jobs.update(job.id, 'replica-a', { phase: 'failed', finishedAt: T - 10 });
-      expect(await store.jobs.deleteFinishedBefore(T)).toBeGreaterThanOrEqual(1);
-      expect(await store.jobs.get(job.id)).toBeUndefined();
-      expect(await store.jobs.leave(job.id, orgId, 'alice', T)).toBeUndefined();
+      const { job } = await store().jobs.insertOrJoin(newJob(orgId), 'alice');
+      await store().jobs.update(job.id, 'replica-a', { phase: 'failed', finishedAt: T - 10 });
+      expect(await store().jobs.deleteFinishedBefore(T)).toBeGreaterThanOrEqual(1);
+      expect(await store().jobs.get(job.id)).toBeUndefined();
+      expect(await store().jobs.leave(job.id, orgId, 'alice', T)).toBeUndefined();
     });
   });
 
@@ -194,16 +192,16 @@ export function describeJobRepository(open: () => Promise<Store>): void {
     it('finds the newest result that has not expired, and reuses it for a job born done', async () => {
       const orgId = org();
       const base = { orgId, queryKey: 'k', payload: '{"usageDetails":[]}' };
-      await store.results.insert({ ...base, id: newId(), fetchedAt: T, expiresAt: T + 100 });
+      await store().results.insert({ ...base, id: newId(), fetchedAt: T, expiresAt: T + 100 });
       const newer = newId();
-      await store.results.insert({ ...base, id: newer, fetchedAt: T + 50, expiresAt: T + 150 });
-      expect(await store.results.findFresh(orgId, 'k', T + 120)).toEqual({
+      await store().results.insert({ ...base, id: newer, fetchedAt: T + 50, expiresAt: T + 150 });
+      expect(await store().results.findFresh(orgId, 'k', T + 120)).toEqual({
         id: newer,
         fetchedAt: T + 50,
       });
-      expect(await store.results.findFresh(orgId, 'k', T + 150)).toBeUndefined();
-      expect(await store.results.findFresh(orgId, 'other', T)).toBeUndefined();
-      const job = await store.jobs.insertFromCache({
+      expect(await store().results.findFresh(orgId, 'k', T + 150)).toBeUndefined();
+      expect(await store().results.findFresh(orgId, 'other', T)).toBeUndefined();
+      const job = await store().jobs.insertFromCache({
         id: newId(),
         orgId,
         queryKey: 'k',
@@ -213,23 +211,23 @@ export function describeJobRepository(open: () => Promise<Store>): void {
         dataFetchedAt: T + 50,
       });
       expect(job).toMatchObject({ phase: 'done', fromCache: true, dataFetchedAt: T + 50 });
-      expect((await store.results.get(newer))?.payload).toBe(base.payload);
+      expect((await store().results.get(newer))?.payload).toBe(base.payload);
     });
 
     it('keeps the first result written under an id when the write is retried', async () => {
       const id = newId();
       const result = { id, orgId: org(), queryKey: 'k', fetchedAt: T, expiresAt: T + 100 };
-      expect(await store.results.has(id)).toBe(false);
-      await store.results.insert({ ...result, payload: '{"first":true}' });
-      await store.results.insert({ ...result, payload: '{"second":true}' });
-      expect(await store.results.has(id)).toBe(true);
-      expect((await store.results.get(id))?.payload).toBe('{"first":true}');
+      expect(await store().results.has(id)).toBe(false);
+      await store().results.insert({ ...result, payload: '{"first":true}' });
+      await store().results.insert({ ...result, payload: '{"second":true}' });
+      expect(await store().results.has(id)).toBe(true);
+      expect((await store().results.get(id))?.payload).toBe('{"first":true}');
     });
 
     it('forgets finished jobs and expired results nobody points at after retention', async () => {
       const orgId = org();
       const resultId = newId();
-      await store.results.insert({
+      await store().results.insert({
         id: resultId,
         orgId,
         queryKey: 'old',
@@ -237,7 +235,7 @@ export function describeJobRepository(open: () => Promise<Store>): void {
         fetchedAt: 10,
         expiresAt: 20,
       });
-      const job = await store.jobs.insertFromCache({
+      const job = await store().jobs.insertFromCache({
         id: newId(),
         orgId,
         queryKey: 'old',
@@ -246,12 +244,12 @@ export function describeJobRepository(open: () => Promise<Store>): void {
         resultId,
         dataFetchedAt: 10,
       });
-      await store.results.deleteExpiredUnreferenced(100);
-      expect(await store.results.get(resultId)).toBeDefined();
-      expect(await store.jobs.deleteFinishedBefore(100)).toBeGreaterThanOrEqual(1);
-      expect(await store.jobs.get(job.id)).toBeUndefined();
-      await store.results.deleteExpiredUnreferenced(100);
-      expect(await store.results.get(resultId)).toBeUndefined();
+      await store().results.deleteExpiredUnreferenced(100);
+      expect(await store().results.get(resultId)).toBeDefined();
+      expect(await store().jobs.deleteFinishedBefore(100)).toBeGreaterThanOrEqual(1);
+      expect(await store().jobs.get(job.id)).toBeUndefined();
+      await store().results.deleteExpiredUnreferenced(100);
+      expect(await store().results.get(resultId)).toBeUndefined();
     });
   });
 }

@@ -1,14 +1,16 @@
 import { MonthPickerInput, type MonthPickerInputProps } from '@mantine/dates';
 import { RELATIVE_PERIOD_LABELS, resolvePeriod } from '@ace/bff/contract';
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import type { FieldPath, FieldValues } from 'react-hook-form';
 import type { PeriodDraft } from '../../lib/dashboard-draft';
+import { useFormField, type FormFieldProps } from './use-form-field';
 
-type FormPeriodRangeProps<T extends FieldValues, N extends FieldPath<T>, Out> = Omit<
+type FormPeriodRangeProps<T extends FieldValues, N extends FieldPath<T>, Out> = FormFieldProps<
+  T,
+  N,
+  Out,
   MonthPickerInputProps<'range'>,
-  'type' | 'value' | 'defaultValue' | 'onChange' | 'name'
+  'type' | 'value' | 'defaultValue' | 'onChange'
 > & {
-  control: Control<T, unknown, Out>;
-  name: N;
   /** The server's clock: a relative period is shown as the months it means now. */
   now: Date;
 };
@@ -25,18 +27,11 @@ export function toMonth(value: unknown): string | null {
  * now and says that it is relative; picking months makes it these exact months.
  */
 export function FormPeriodRange<T extends FieldValues, N extends FieldPath<T>, Out = T>({
-  control,
-  name,
   now,
-  error,
   description,
-  ...props
+  ...field
 }: FormPeriodRangeProps<T, N, Out>) {
-  // Destructured: the React Compiler lint treats the whole `field` object as a ref.
-  const {
-    field: { ref, name: fieldName, value, onChange, onBlur },
-    fieldState,
-  } = useController({ control, name });
+  const { value, onChange, inputProps } = useFormField(field);
   const period = value as PeriodDraft | undefined;
   let range: [string | null, string | null] = [null, null];
   if (period?.kind === 'months') range = [period.first, period.last];
@@ -46,21 +41,17 @@ export function FormPeriodRange<T extends FieldValues, N extends FieldPath<T>, O
   }
   return (
     <MonthPickerInput
-      {...props}
+      {...inputProps}
       type="range"
-      ref={ref}
-      name={fieldName}
       value={range}
       onChange={([first, last]) =>
         onChange({ kind: 'months', first: toMonth(first), last: toMonth(last) })
       }
-      onBlur={onBlur}
       description={
         period?.kind === 'relative'
           ? `Relative: ${RELATIVE_PERIOD_LABELS[period.period]}`
           : description
       }
-      error={fieldState.error?.message ?? error}
     />
   );
 }

@@ -1,23 +1,14 @@
 import type { UsageRow } from '@ace/bff/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { doneAnswer } from '../../testing/cost-query-answers';
 import { CSV, toSheet } from './csv';
 import { detailFileLines } from './detail-export';
 
 const source = {
   orgName: 'Acme',
-  done: {
-    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-    query: {
-      orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-      period: { kind: 'months' as const, first: '2025-01-01', last: '2025-02-01' },
-      filters: { organizations: [], projects: [], clusters: [], services: [] },
-      includePartialMatches: false,
-      view: {},
-    },
-    months: { first: '2025-01-01', last: '2025-02-01' },
-    organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
-  },
+  done: doneAnswer(),
+
   trail: undefined,
   now: new Date('2025-06-01T00:00:00Z'),
   generatedAt: new Date('2025-06-01T00:00:00Z'),

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CostQueryDone } from '@ace/bff/contract';
+import { doneAnswer } from '../../testing/cost-query-answers';
 import { dataAgeMs, runningPhase } from './api/run-phase';
 import { formatApiCapacity, formatDataAge, formatRetryCountdown } from './format-freshness';
 
-const base = {
-  id: 'query_0000000000000000000001',
-  orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-  query: {
-    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-    period: { kind: 'months' as const, first: '2025-01-01', last: '2025-02-01' },
-    filters: { organizations: [], projects: [], clusters: [], services: [] },
-    includePartialMatches: false,
-    view: {},
-  },
-  months: { first: '2025-01-01', last: '2025-02-01' },
-  organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
-  createdAt: '2025-06-15T12:00:00.000Z',
-};
+/** What every state of the answer says about its question, whatever its status. */
+const { id, orgId, query, months, organizations, createdAt } = doneAnswer();
+const base = { id, orgId, query, months, organizations, createdAt };
 
 describe('how fresh the data is', () => {
   it('says "just now" under a minute, then minutes, and marks a cached answer', () => {
@@ -27,12 +17,10 @@ describe('how fresh the data is', () => {
 
   it('ages a cached result from when Atlas produced it, on the BFF clock', () => {
     const done: CostQueryDone = {
-      ...base,
-      status: 'done',
+      ...doneAnswer(),
       completedAt: '2025-06-15T12:00:01.000Z',
       dataFetchedAt: '2025-06-15T11:50:01.000Z',
       fromCache: true,
-      result: { usageDetails: [], totals: { currency: 'USD', totalCents: 0, rowCount: 0 } },
     };
     // The browser's clock is years off: only the time since the answer arrived counts.
     const receivedAt = 5_000;

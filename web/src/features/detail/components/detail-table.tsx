@@ -1,8 +1,9 @@
 import { Group, Text, TextInput } from '@mantine/core';
 import type { UsageRow } from '@ace/bff/contract';
-import { getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useVirtualWindow } from '../../../components/data-table/use-virtual-window';
+import { useWindowedTable } from '../../../components/data-table/use-windowed-table';
 import { VirtualTable } from '../../../components/data-table/virtual-table';
 import type { NameDirectory } from '../../../lib/entity-names';
 import { formatUsd } from '../../../lib/money';
@@ -32,20 +33,12 @@ export default function DetailTable({ rows, directory }: DetailTableProps) {
   const [scrollerRef, view] = useVirtualWindow(order.length);
   const shown = view.items.map((item) => order[item.index]!);
   const columns = useMemo(() => detailColumns(model), [model]);
-  // TanStack Table hands out fresh functions by design; it is not memoizable.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
+  const table = useWindowedTable({
     data: shown,
     columns,
-    state: { sorting },
+    sorting,
     onSortingChange: setSorting,
-    manualSorting: true,
-    enableMultiSort: false,
-    // The data is the window in view and changes on every scroll: nothing may reset on that
-    // (the default page-index reset would set state on each change, forever).
-    autoResetAll: false,
     getRowId: (index) => String(index),
-    getCoreRowModel: getCoreRowModel(),
   });
   const shownTotal = useMemo(() => {
     let cents = 0;

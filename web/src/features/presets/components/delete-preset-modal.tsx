@@ -1,24 +1,24 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import type { PresetResponse } from '@ace/bff/contract';
-import { useState } from 'react';
-import { AppModal } from '../../../components/dialog/app-modal';
 import { etagOfVersion } from '../api/preset-api';
-import { useDeletePreset, writeProblemOf, type WriteProblem } from '../api/use-preset-mutations';
-import { WriteProblemAlert } from './write-problem-alert';
+import { useDeletePreset } from '../api/use-preset-mutations';
+import {
+  ListedPresetModal,
+  ListWriteProblemAlert,
+  useWriteOutcome,
+  type ListedPresetProps,
+} from './preset-modal-parts';
 
-interface DeletePresetModalProps {
-  preset: PresetResponse | undefined;
-  onClose: () => void;
+interface DeletePresetModalProps extends ListedPresetProps {
   onDeleted: (id: string) => void;
-  onReloadList: () => void;
 }
 
 /** Deleting breaks every link to the preset: it asks first, and says so. */
 export function DeletePresetModal({ preset, onClose, ...props }: DeletePresetModalProps) {
   return (
-    <AppModal opened={preset !== undefined} onClose={onClose} title="Delete preset?">
-      {preset && <DeleteConfirm key={preset.id} preset={preset} onClose={onClose} {...props} />}
-    </AppModal>
+    <ListedPresetModal preset={preset} onClose={onClose} title="Delete preset?">
+      {(listed) => <DeleteConfirm preset={listed} onClose={onClose} {...props} />}
+    </ListedPresetModal>
   );
 }
 
@@ -28,20 +28,11 @@ function DeleteConfirm({
   onDeleted,
   onReloadList,
 }: DeletePresetModalProps & { preset: PresetResponse }) {
-  const [problem, setProblem] = useState<WriteProblem | null>(null);
+  const { problem, clearProblem, callbacks } = useWriteOutcome(() => onDeleted(preset.id), onClose);
   const { mutate, isPending } = useDeletePreset();
   const confirm = () => {
-    setProblem(null);
-    mutate(
-      { id: preset.id, etag: etagOfVersion(preset.version) },
-      {
-        onSuccess: () => {
-          onDeleted(preset.id);
-          onClose();
-        },
-        onError: (error) => setProblem(writeProblemOf(error)),
-      },
-    );
+    clearProblem();
+    mutate({ id: preset.id, etag: etagOfVersion(preset.version) }, callbacks);
   };
   return (
     <Stack>
@@ -49,19 +40,10 @@ function DeleteConfirm({
         Delete <strong>{preset.name}</strong>? Its link will stop working: anyone who opens it will
         be told the saved view no longer exists. This cannot be undone.
       </Text>
-      <WriteProblemAlert
+      <ListWriteProblemAlert
         problem={problem}
-        reloadAction={
-          <Button
-            variant="default"
-            onClick={() => {
-              setProblem(null);
-              onReloadList();
-            }}
-          >
-            Reload the list
-          </Button>
-        }
+        clearProblem={clearProblem}
+        onReloadList={onReloadList}
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} data-autofocus>

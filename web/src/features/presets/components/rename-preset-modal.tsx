@@ -1,25 +1,27 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { PresetResponse } from '@ace/bff/contract';
 import { useState } from 'react';
-import { AppModal } from '../../../components/dialog/app-modal';
 import { etagOfVersion, type VersionedPreset } from '../api/preset-api';
-import { useUpdatePreset, writeProblemOf, type WriteProblem } from '../api/use-preset-mutations';
+import { useUpdatePreset } from '../api/use-preset-mutations';
 import { inputOf } from '../preset-input';
-import { WriteProblemAlert } from './write-problem-alert';
+import {
+  ListedPresetModal,
+  ListWriteProblemAlert,
+  PresetNameInput,
+  useWriteOutcome,
+  type ListedPresetProps,
+} from './preset-modal-parts';
 
-interface RenamePresetModalProps {
-  /** The preset as the list shows it (its version is the one being renamed). */
-  preset: PresetResponse | undefined;
-  onClose: () => void;
+/** The preset as the list shows it: its version is the one being renamed. */
+interface RenamePresetModalProps extends ListedPresetProps {
   onSaved: (saved: VersionedPreset) => void;
-  onReloadList: () => void;
 }
 
 export function RenamePresetModal({ preset, onClose, ...props }: RenamePresetModalProps) {
   return (
-    <AppModal opened={preset !== undefined} onClose={onClose} title="Rename preset">
-      {preset && <RenameForm key={preset.id} preset={preset} onClose={onClose} {...props} />}
-    </AppModal>
+    <ListedPresetModal preset={preset} onClose={onClose} title="Rename preset">
+      {(listed) => <RenameForm preset={listed} onClose={onClose} {...props} />}
+    </ListedPresetModal>
   );
 }
 
@@ -30,7 +32,7 @@ function RenameForm({
   onReloadList,
 }: RenamePresetModalProps & { preset: PresetResponse }) {
   const [name, setName] = useState(preset.name);
-  const [problem, setProblem] = useState<WriteProblem | null>(null);
+  const { problem, clearProblem, callbacks } = useWriteOutcome(onSaved, onClose);
   const [touched, setTouched] = useState(false);
   const { mutate, isPending } = useUpdatePreset();
   const empty = name.trim() === '';
@@ -38,16 +40,10 @@ function RenameForm({
   const submit = () => {
     setTouched(true);
     if (empty) return;
-    setProblem(null);
+    clearProblem();
     mutate(
       { id: preset.id, etag: etagOfVersion(preset.version), input: inputOf(preset, { name }) },
-      {
-        onSuccess: (saved) => {
-          onSaved(saved);
-          onClose();
-        },
-        onError: (error) => setProblem(writeProblemOf(error)),
-      },
+      callbacks,
     );
   };
 
@@ -60,28 +56,11 @@ function RenameForm({
       }}
     >
       <Stack>
-        <TextInput
-          label="Name"
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={touched && empty ? 'Give the preset a name' : undefined}
-          maxLength={120}
-          required
-          data-autofocus
-        />
-        <WriteProblemAlert
+        <PresetNameInput value={name} onChange={setName} touched={touched} />
+        <ListWriteProblemAlert
           problem={problem}
-          reloadAction={
-            <Button
-              variant="default"
-              onClick={() => {
-                setProblem(null);
-                onReloadList();
-              }}
-            >
-              Reload the list
-            </Button>
-          }
+          clearProblem={clearProblem}
+          onReloadList={onReloadList}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,15 +1,11 @@
-import { Button, Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
 import { RELATIVE_PERIOD_LABELS, resolvePeriod, type DashboardQuery } from '@ace/bff/contract';
 import { useState } from 'react';
 import { formatMonthRange } from '../../../lib/months';
 import type { VersionedPreset } from '../api/preset-api';
-import {
-  useCreatePreset,
-  useUpdatePreset,
-  writeProblemOf,
-  type WriteProblem,
-} from '../api/use-preset-mutations';
+import { useCreatePreset, useUpdatePreset } from '../api/use-preset-mutations';
 import { PERIOD_CHOICES, periodChoiceOf, toPresetInput, type PeriodChoice } from '../preset-input';
+import { PresetNameInput, useWriteOutcome } from './preset-modal-parts';
 import { WriteProblemAlert } from './write-problem-alert';
 
 export interface SavePresetTarget {
@@ -36,7 +32,7 @@ export function SavePresetForm(props: SavePresetFormProps) {
   );
   const months = resolvePeriod(query.period, now);
   const [touched, setTouched] = useState(false);
-  const [problem, setProblem] = useState<WriteProblem | null>(null);
+  const { problem, clearProblem, callbacks } = useWriteOutcome(onSaved, onClose);
   const create = useCreatePreset();
   const update = useUpdatePreset();
   const empty = name.trim() === '';
@@ -44,15 +40,8 @@ export function SavePresetForm(props: SavePresetFormProps) {
   const save = (asNew: boolean) => {
     setTouched(true);
     if (empty) return;
-    setProblem(null);
+    clearProblem();
     const input = toPresetInput(query, months, { name, description, choice });
-    const callbacks = {
-      onSuccess: (saved: VersionedPreset) => {
-        onSaved(saved);
-        onClose();
-      },
-      onError: (error: unknown) => setProblem(writeProblemOf(error)),
-    };
     if (!asNew && updating && active) {
       update.mutate({ id: active.preset.id, etag: active.etag, input }, callbacks);
     } else create.mutate(input, callbacks);
@@ -68,15 +57,7 @@ export function SavePresetForm(props: SavePresetFormProps) {
       }}
     >
       <Stack>
-        <TextInput
-          label="Name"
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={touched && empty ? 'Give the preset a name' : undefined}
-          maxLength={120}
-          required
-          data-autofocus
-        />
+        <PresetNameInput value={name} onChange={setName} touched={touched} />
         <Textarea
           label="Description (optional)"
           value={description}

@@ -3,7 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { toApiError } from '../../../lib/api-client';
 
-interface PickerStateOptions {
+export interface PickerStateOptions {
   /** Plural noun for messages: "projects". */
   noun: string;
   /** Shown under an empty list: "No projects in this organization". */

@@ -1,6 +1,7 @@
 import { costQueryStateSchema, usageRowSchema } from '@ace/bff/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { doneAnswer } from '../../../testing/cost-query-answers';
 import { costQueryStateWireSchema, isUsageRow } from './cost-query-state-schema';
 
 /** JSON-shaped candidates for a row: right and wrong types for every key the contract names. */
@@ -27,23 +28,11 @@ const candidate = fc.record(
   { requiredKeys: [] },
 );
 
-const done = (usageDetails: unknown[]) => ({
-  id: 'query_0000000000000000000001',
-  orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-  status: 'done',
-  createdAt: '2025-06-15T12:00:00.000Z',
-  completedAt: '2025-06-15T12:00:04.000Z',
-  query: {
-    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-    period: { kind: 'months', first: '2025-01-01', last: '2025-02-01' },
-    filters: { organizations: [], projects: [], clusters: [], services: [] },
-    includePartialMatches: false,
-    view: {},
-  },
-  months: { first: '2025-01-01', last: '2025-02-01' },
-  organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
-  result: { usageDetails, totals: { currency: 'USD', totalCents: 0, rowCount: 0 } },
-});
+/** A finished answer carrying these rows as they are (the parser's input is untrusted JSON). */
+const done = (usageDetails: unknown[]) => {
+  const answer = doneAnswer();
+  return { ...answer, result: { ...answer.result, usageDetails } };
+};
 
 describe('the cost-query answer parser', () => {
   it('accepts a row exactly when the contract schema does', () => {

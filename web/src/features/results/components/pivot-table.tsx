@@ -1,12 +1,7 @@
-import {
-  functionalUpdate,
-  getCoreRowModel,
-  useReactTable,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
+import { functionalUpdate, type SortingState, type Updater } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useVirtualWindow } from '../../../components/data-table/use-virtual-window';
+import { useWindowedTable } from '../../../components/data-table/use-windowed-table';
 import { VirtualTable } from '../../../components/data-table/virtual-table';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot, PivotRow } from '../pivot-types';
@@ -55,20 +50,12 @@ export function PivotTable({ pivot, now, drill, view: options, onViewChange }: P
     () => pivotColumns(pivot, now, comparison, drill),
     [pivot, now, comparison, drill],
   );
-  // TanStack Table hands out fresh functions by design; it is not memoizable.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
+  const table = useWindowedTable({
     data: shown,
     columns,
-    state: { sorting },
+    sorting,
     onSortingChange: setSorting,
-    manualSorting: true,
-    enableMultiSort: false,
-    // The data is the window in view and changes on every scroll: nothing may reset on that
-    // (the default page-index reset would set state on each change, forever).
-    autoResetAll: false,
     getRowId: (row) => row.key,
-    getCoreRowModel: getCoreRowModel(),
   });
   const filtered = filter.trim() !== '';
   const footer = pivotFooter({

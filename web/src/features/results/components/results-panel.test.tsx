@@ -4,38 +4,12 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../../lib/money';
 import { axeViolations } from '../../../testing/axe';
+import { doneAnswer } from '../../../testing/cost-query-answers';
 import { renderWithProviders } from '../../../testing/render';
+import { columnSort } from '../../../testing/tables';
 import { buildCostPivot } from '../build-cost-pivot';
 import { DEFAULT_RESULTS_VIEW, type ResultsView } from '../results-view';
 import { ResultsPanel } from './results-panel';
-
-function done(usage: UsageRow[], query: Partial<CostQueryDone['query']> = {}): CostQueryDone {
-  return {
-    id: 'query_0000000000000000000001',
-    orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-    status: 'done',
-    createdAt: '2025-06-15T12:00:00.000Z',
-    completedAt: '2025-06-15T12:00:04.000Z',
-    query: {
-      orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
-      period: { kind: 'months', first: '2025-01-01', last: '2025-02-01' },
-      filters: { organizations: [], projects: [], clusters: [], services: [] },
-      includePartialMatches: false,
-      view: {},
-      ...query,
-    },
-    months: { first: '2025-01-01', last: '2025-02-01' },
-    organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
-    result: {
-      usageDetails: usage,
-      totals: {
-        currency: 'USD',
-        totalCents: usage.reduce((sum, row) => sum + row.usageAmountCents, 0),
-        rowCount: usage.length,
-      },
-    },
-  };
-}
 
 /** In March 2025, February has just closed: it may still change. */
 const NOW = new Date('2025-03-10T00:00:00Z');
@@ -83,7 +57,7 @@ const cellTexts = (table: HTMLElement) =>
 describe('ResultsPanel', () => {
   it('shows the grand total, the pivot with totals and month-over-month change', async () => {
     const { container } = renderPanel(
-      done(usage, {
+      doneAnswer(usage, {
         groupBy: 'projects',
         filters: {
           organizations: [],
@@ -120,7 +94,7 @@ describe('ResultsPanel', () => {
   });
 
   it('compares per day, so a 28-day month is not "cheaper" for being short', async () => {
-    const { user } = renderPanel(done(usage, { groupBy: 'projects' }));
+    const { user } = renderPanel(doneAnswer(usage, { groupBy: 'projects' }));
     await user.click(screen.getByRole('switch', { name: /Per day/ }));
     const table = screen.getByRole('table', { name: /Cost by project/ });
     const shop = within(table).getByRole('row', { name: /^Shop/ });
@@ -130,7 +104,7 @@ describe('ResultsPanel', () => {
   });
 
   it('sorts by any column and filters by name', async () => {
-    const { user } = renderPanel(done(usage, { groupBy: 'projects' }));
+    const { user } = renderPanel(doneAnswer(usage, { groupBy: 'projects' }));
     const table = screen.getByRole('table', { name: /Cost by project/ });
     const groups = () =>
       within(table)
@@ -138,11 +112,7 @@ describe('ResultsPanel', () => {
         .map((cell) => cell.textContent);
     await user.click(within(table).getByRole('button', { name: /^Feb 2025/ }));
     expect(groups()).toEqual(['Shop', 'Unattributed', 'Total']);
-    expect(
-      within(table)
-        .getByRole('columnheader', { name: /^Feb 2025 may/ })
-        .getAttribute('aria-sort'),
-    ).toBe('descending');
+    expect(columnSort(table, /^Feb 2025 may/)).toBe('descending');
     await user.click(within(table).getByRole('button', { name: /^Feb 2025/ }));
     expect(groups()).toEqual(['Unattributed', 'Shop', 'Total']);
 
@@ -151,18 +121,14 @@ describe('ResultsPanel', () => {
   });
 
   it('shows the view it is given: sort, filter, per day, chart size and tab', async () => {
-    renderPanel(done(usage, { groupBy: 'projects' }), {
+    renderPanel(doneAnswer(usage, { groupBy: 'projects' }), {
       sort: { id: 'total', desc: false },
       filterText: 'a',
       perDay: true,
       chartTopN: 5,
     });
     const table = screen.getByRole('table', { name: /Cost by project/ });
-    expect(
-      within(table)
-        .getByRole('columnheader', { name: /^Total/ })
-        .getAttribute('aria-sort'),
-    ).toBe('ascending');
+    expect(columnSort(table, /^Total/)).toBe('ascending');
     expect(screen.getByRole('textbox', { name: 'Filter projects' })).toHaveProperty('value', 'a');
     expect(screen.getByRole('switch', { name: /Per day/ })).toHaveProperty('checked', true);
     const groups = await screen.findByRole(
@@ -174,7 +140,9 @@ describe('ResultsPanel', () => {
   });
 
   it('opens on the tab it is given and reports every change of the view', async () => {
-    const { user, changes } = renderPanel(done(usage, { groupBy: 'projects' }), { tab: 'rows' });
+    const { user, changes } = renderPanel(doneAnswer(usage, { groupBy: 'projects' }), {
+      tab: 'rows',
+    });
     expect(screen.getByRole('tab', { name: /All usage rows/ }).getAttribute('aria-selected')).toBe(
       'true',
     );
@@ -192,7 +160,7 @@ describe('ResultsPanel', () => {
   });
 
   it('shows a sort by a column the table lacks as no sort', () => {
-    renderPanel(done(usage, { groupBy: 'projects' }), { sort: { id: 'm9', desc: true } });
+    renderPanel(doneAnswer(usage, { groupBy: 'projects' }), { sort: { id: 'm9', desc: true } });
     const table = screen.getByRole('table', { name: /Cost by project/ });
     const sorts = within(table)
       .getAllByRole('columnheader')
@@ -201,7 +169,7 @@ describe('ResultsPanel', () => {
   });
 
   it('explains an empty result and suggests partial matches', () => {
-    renderPanel(done([]));
+    renderPanel(doneAnswer([]));
     expect(screen.getByText('No usage for these filters and months')).toBeTruthy();
     expect(screen.getByText(/Jan 2025 – Feb 2025/, { selector: 'div' })).toBeTruthy();
     expect(screen.getByText(/Include partially matching charges/)).toBeTruthy();
@@ -209,7 +177,7 @@ describe('ResultsPanel', () => {
   });
 
   it('does not suggest partial matches when they are already on', () => {
-    renderPanel(done([], { includePartialMatches: true }));
+    renderPanel(doneAnswer([], { includePartialMatches: true }));
     expect(screen.queryByText(/Include partially matching charges/)).toBeNull();
     expect(screen.getByText(/Widen the month range/)).toBeTruthy();
   });
