@@ -93,6 +93,26 @@ export const COMMON_ERRORS = {
 } as const satisfies RouteErrors;
 
 const INVALID = 'The request does not fit the contract; `errors` names every field.';
+const ORG_NOT_FOUND = 'No organization with this id is served here.';
+const ATLAS_FAILED = 'Atlas answered with an error.';
+const PRESET_NOT_FOUND = 'No preset with this id that the viewer may open.';
+
+/** A picker list of one organization: an Atlas lookup on that organization's budget. */
+const ORG_LOOKUP_ERRORS = {
+  400: INVALID,
+  404: ORG_NOT_FOUND,
+  502: ATLAS_FAILED,
+  503: 'Atlas is unreachable, or this organization’s lookup budget is spent (Retry-After).',
+} as const satisfies RouteErrors;
+
+/** Changing or deleting a preset: only its owner may, and only the version they loaded. */
+const OWN_PRESET_WRITE_ERRORS = {
+  400: INVALID,
+  403: 'The preset is someone else’s (they may open it, not change it).',
+  404: PRESET_NOT_FOUND,
+  412: 'Someone saved the preset since this version was loaded.',
+  428: 'If-Match is missing (or `*`).',
+} as const satisfies RouteErrors;
 
 /** `?refresh=true` asks for fresh data from Atlas instead of the result cache. */
 export const costQueryCreateOptionsSchema = z.strictObject({
@@ -149,9 +169,9 @@ export const apiRoutes = {
     },
     errors: {
       400: INVALID,
-      404: 'No organization with this id is served here.',
+      404: ORG_NOT_FOUND,
       429: 'Too many queries from this viewer, or Atlas’s budget for the organization is spent (Retry-After).',
-      502: 'Atlas answered with an error.',
+      502: ATLAS_FAILED,
       503: 'Atlas is unreachable or the BFF is shutting down (Retry-After).',
     },
     access: 'org',
@@ -194,7 +214,7 @@ export const apiRoutes = {
     summary: 'The Atlas organizations the viewer may see.',
     tag: 'pickers',
     answer: { status: 200, schema: orgListSchema },
-    errors: { 502: 'Atlas answered with an error.', 503: 'Atlas is unreachable or busy.' },
+    errors: { 502: ATLAS_FAILED, 503: 'Atlas is unreachable or busy.' },
     access: 'viewer',
     csrf: 'x-csrf-header',
   }),
@@ -205,12 +225,7 @@ export const apiRoutes = {
     tag: 'pickers',
     params: orgPathSchema,
     answer: { status: 200, schema: projectListSchema },
-    errors: {
-      400: INVALID,
-      404: 'No organization with this id is served here.',
-      502: 'Atlas answered with an error.',
-      503: 'Atlas is unreachable, or this organization’s lookup budget is spent (Retry-After).',
-    },
+    errors: ORG_LOOKUP_ERRORS,
     access: 'org',
     csrf: 'x-csrf-header',
   }),
@@ -222,12 +237,7 @@ export const apiRoutes = {
     params: orgPathSchema,
     query: clusterListQuerySchema,
     answer: { status: 200, schema: clusterListSchema },
-    errors: {
-      400: INVALID,
-      404: 'No organization with this id is served here.',
-      502: 'Atlas answered with an error.',
-      503: 'Atlas is unreachable, or this organization’s lookup budget is spent (Retry-After).',
-    },
+    errors: ORG_LOOKUP_ERRORS,
     access: 'org',
     csrf: 'x-csrf-header',
   }),
@@ -278,7 +288,7 @@ export const apiRoutes = {
     tag: 'presets',
     params: presetPathSchema,
     answer: { status: 200, schema: presetResponseSchema, headers: etagHeader },
-    errors: { 400: INVALID, 404: 'No preset with this id that the viewer may open.' },
+    errors: { 400: INVALID, 404: PRESET_NOT_FOUND },
     access: 'preset-link',
     csrf: 'x-csrf-header',
   }),
@@ -291,13 +301,7 @@ export const apiRoutes = {
     ifMatch: true,
     body: presetInputSchema,
     answer: { status: 200, schema: presetResponseSchema, headers: etagHeader },
-    errors: {
-      400: INVALID,
-      403: 'The preset is someone else’s (they may open it, not change it).',
-      404: 'No preset with this id that the viewer may open.',
-      412: 'Someone saved the preset since this version was loaded.',
-      428: 'If-Match is missing (or `*`).',
-    },
+    errors: OWN_PRESET_WRITE_ERRORS,
     access: 'preset-owner',
     csrf: 'x-csrf-header',
   }),
@@ -309,13 +313,7 @@ export const apiRoutes = {
     params: presetPathSchema,
     ifMatch: true,
     answer: { status: 204 },
-    errors: {
-      400: INVALID,
-      403: 'The preset is someone else’s (they may open it, not change it).',
-      404: 'No preset with this id that the viewer may open.',
-      412: 'Someone saved the preset since this version was loaded.',
-      428: 'If-Match is missing (or `*`).',
-    },
+    errors: OWN_PRESET_WRITE_ERRORS,
     access: 'preset-owner',
     csrf: 'x-csrf-header',
   }),

@@ -2,32 +2,30 @@ import { z } from 'zod';
 import { objectIdSchema } from './ids';
 import { serviceSchema } from './services';
 
-export const orgSummarySchema = z.object({ id: objectIdSchema, name: z.string() });
-export const orgListSchema = z.object({ items: z.array(orgSummarySchema) });
+/** Every picker list answers `{ items: [...] }`. */
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** What every picker item has: Atlas's id and the name a person picks by. */
+const pickerItemSchema = z.object({ id: objectIdSchema, name: z.string() });
+
+export const orgSummarySchema = pickerItemSchema;
+export const orgListSchema = listOf(orgSummarySchema);
 export type OrgSummary = z.infer<typeof orgSummarySchema>;
 
-export const projectSummarySchema = z.object({
-  id: objectIdSchema,
-  name: z.string(),
-  orgId: objectIdSchema,
-});
-export const projectListSchema = z.object({ items: z.array(projectSummarySchema) });
+export const projectSummarySchema = pickerItemSchema.extend({ orgId: objectIdSchema });
+export const projectListSchema = listOf(projectSummarySchema);
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
-export const clusterSummarySchema = z.object({
-  id: objectIdSchema,
-  name: z.string(),
+export const clusterSummarySchema = pickerItemSchema.extend({
   projectId: objectIdSchema,
   /** Deleted, but Atlas still lists it (retained backups): its past costs can be filtered. */
   deleted: z.boolean().optional(),
 });
-export const clusterListSchema = z.object({ items: z.array(clusterSummarySchema) });
+export const clusterListSchema = listOf(clusterSummarySchema);
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 
-export const serviceListSchema = z.object({
-  /** A service's id is its Atlas name (the value the filter takes). */
-  items: z.array(z.object({ id: serviceSchema, name: z.string() })),
-});
+/** A service's id is its Atlas name (the value the filter takes). */
+export const serviceListSchema = listOf(z.object({ id: serviceSchema, name: z.string() }));
 
 /**
  * `GET /api/orgs/:orgId/clusters?projects=a,b` narrows the list to those projects;

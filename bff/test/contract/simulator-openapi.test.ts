@@ -1,13 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import {
-  atlas,
-  createQuery,
-  mintToken,
-  startSimulator,
-  usagePath,
-} from '../../src/simulator/testing/atlas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, usagePath, type Session } from '../../src/simulator/testing/atlas';
 import { request } from '../../src/simulator/testing/http';
-import { signedInSimulatorPerSuite } from '../support/simulator';
 import {
   validateAgainstOperation,
   validateComponentSchema,
@@ -24,27 +17,33 @@ function expectValid(result: ValidationResult): void {
 }
 
 describe("the simulator's responses match the official Atlas OpenAPI fragments", () => {
-  const h = signedInSimulatorPerSuite();
+  let h: Session;
+  let auth: string;
+  let orgId: string;
+  beforeAll(async () => {
+    h = await startSession();
+    ({ auth, orgId } = h);
+  });
+  afterAll(() => h.sim.close());
 
   it('202 of a create is a CostExplorerFilterResponseView, for a body the spec accepts', async () => {
     expectValid(validateAgainstOperation(CREATE, 'requestBody', BODY));
-    const res = await atlas(h.url, h.auth, usagePath(h.orgId), { body: BODY });
+    const res = await h.atlas(auth, usagePath(orgId), { body: BODY });
     expect(res.status).toBe(202);
     expectValid(validateAgainstOperation(CREATE, 202, res.json()));
   });
 
   it('200 of a finished query matches the JSON and CSV media types', async () => {
     const projects = h.sim.dataset.projects.slice(0, 3).map((p) => p.id);
-    const token = await createQuery(h, h.auth, h.sim.dataset.linkedOrgIds[0] ?? '', {
-      ...BODY,
-      groupBy: 'projects',
-      projects,
-    });
+    const token = await h.createQuery(
+      { ...BODY, groupBy: 'projects', projects },
+      h.sim.dataset.linkedOrgIds[0] ?? '',
+    );
     const path = usagePath(h.sim.dataset.linkedOrgIds[0] ?? '', token);
-    const json = await atlas(h.url, h.auth, path);
+    const json = await h.atlas(auth, path);
     expect(json.status).toBe(200);
     expectValid(validateAgainstOperation(GET_USAGE, 200, json.json()));
-    const csv = await atlas(h.url, h.auth, path, {
+    const csv = await h.atlas(auth, path, {
       headers: { accept: 'application/vnd.atlas.2023-01-01+csv' },
     });
     expectValid(
@@ -53,18 +52,16 @@ describe("the simulator's responses match the official Atlas OpenAPI fragments",
   });
 
   it('list pages of organizations, projects and clusters match their Paginated views', async () => {
-    const orgs = await atlas(h.url, h.auth, '/api/atlas/v2/orgs');
+    const orgs = await h.atlas(auth, '/api/atlas/v2/orgs');
     expectValid(validateAgainstOperation('listOrgs', 200, orgs.json()));
-    const groups = await atlas(
-      h.url,
-      h.auth,
-      `/api/atlas/v2/orgs/${h.orgId}/groups?itemsPerPage=5&pageNum=2`,
+    const groups = await h.atlas(
+      auth,
+      `/api/atlas/v2/orgs/${orgId}/groups?itemsPerPage=5&pageNum=2`,
     );
     expectValid(validateAgainstOperation('getOrgGroups', 200, groups.json()));
     for (const project of h.sim.dataset.projects) {
-      const clusters = await atlas(
-        h.url,
-        h.auth,
+      const clusters = await h.atlas(
+        auth,
         `/api/atlas/v2/groups/${project.id}/clusters?includeDeletedWithRetainedBackups=true`,
       );
       expectValid(
@@ -78,22 +75,22 @@ describe("the simulator's responses match the official Atlas OpenAPI fragments",
   });
 
   it('400, 401, 404 and 406 bodies are ApiErrors', async () => {
-    const bad = await atlas(h.url, h.auth, usagePath(h.orgId), {
+    const bad = await h.atlas(auth, usagePath(orgId), {
       body: { ...BODY, startDate: '2026-01-02' },
     });
     expect(bad.status).toBe(400);
     expectValid(validateAgainstOperation(CREATE, 400, bad.json()));
-    const unknownField = await atlas(h.url, h.auth, usagePath(h.orgId), {
+    const unknownField = await h.atlas(auth, usagePath(orgId), {
       body: { ...BODY, extra: 1 },
     });
     expectValid(validateAgainstOperation(CREATE, 400, unknownField.json()));
-    const anonymous = await request(`${h.url}${usagePath(h.orgId)}`, { method: 'POST' });
+    const anonymous = await request(`${h.url}${usagePath(orgId)}`, { method: 'POST' });
     expect(anonymous.status).toBe(401);
     expectValid(validateAgainstOperation(CREATE, 401, anonymous.json()));
-    const missing = await atlas(h.url, h.auth, usagePath(h.orgId, '0'.repeat(64)));
+    const missing = await h.atlas(auth, usagePath(orgId, '0'.repeat(64)));
     expect(missing.status).toBe(404);
     expectValid(validateAgainstOperation(GET_USAGE, 404, missing.json()));
-    const noVersion = await atlas(h.url, h.auth, '/api/atlas/v2/orgs', {
+    const noVersion = await h.atlas(auth, '/api/atlas/v2/orgs', {
       headers: { accept: 'application/json' },
     });
     expect(noVersion.status).toBe(406);
@@ -102,12 +99,11 @@ describe("the simulator's responses match the official Atlas OpenAPI fragments",
   });
 
   it('429 bodies are ApiErrors', async () => {
-    const limitedSim = await startSimulator({ rateLimit: { capacity: 1, refillPerMinute: 1 } });
+    const limitedSim = await startSession({ rateLimit: { capacity: 1, refillPerMinute: 1 } });
     try {
-      const token = await mintToken(limitedSim.url);
-      const path = usagePath(limitedSim.sim.dataset.payingOrgId);
-      expect((await atlas(limitedSim.url, token, path, { body: BODY })).status).toBe(202);
-      const limited = await atlas(limitedSim.url, token, path, { body: BODY });
+      const path = usagePath(limitedSim.orgId);
+      expect((await limitedSim.atlas(limitedSim.auth, path, { body: BODY })).status).toBe(202);
+      const limited = await limitedSim.atlas(limitedSim.auth, path, { body: BODY });
       expect(limited.status).toBe(429);
       expectValid(validateAgainstOperation(CREATE, 429, limited.json()));
     } finally {

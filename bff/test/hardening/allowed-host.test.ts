@@ -1,34 +1,20 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator, type Simulator } from '../../src/simulator';
-import { startBff, type Bff } from '../support/stack';
-import { makeWebDist, rawRequest } from './support';
+import { rawRequest, startPageStack, type PageStack } from './support';
 
 /**
  * DNS rebinding: a page on evil.example whose name resolves to this server makes the browser
  * send `Host: evil.example`. Nothing but the configured names gets an answer (421), on every kind
  * of route; health checks answer any host (probes use addresses).
  */
-let simulator: Simulator;
-let bff: Bff;
-let dist: { dir: string; asset: string };
+let stack: PageStack;
 
 beforeAll(async () => {
-  dist = makeWebDist();
-  simulator = createSimulator({ processingMs: 30 });
-  bff = await startBff({
-    simulatorUrl: await simulator.listen(0, '127.0.0.1'),
-    env: { WEB_DIST_DIR: dist.dir, ALLOWED_HOSTS: 'costs.example.com' },
-  });
+  stack = await startPageStack({ ALLOWED_HOSTS: 'costs.example.com' });
 });
-afterAll(async () => {
-  await bff.close();
-  await simulator.close();
-  rmSync(dist.dir, { recursive: true, force: true });
-});
+afterAll(() => stack.close());
 
 const get = (target: string, host: string) =>
-  rawRequest(bff.bff.url, 'GET', target, { headers: { 'X-CSRF': '1', Host: host } });
+  rawRequest(stack.bff.url, 'GET', target, { headers: { 'X-CSRF': '1', Host: host } });
 
 describe('the Host allow-list', () => {
   const targets = () => [
@@ -36,7 +22,7 @@ describe('the Host allow-list', () => {
     '/api/orgs',
     '/',
     '/p/AbCdEfGhIjKlMnOpQrStUv',
-    dist.asset,
+    stack.dist.asset,
   ];
 
   it('answers 421 problem+json to a host it does not know, on every kind of route', async () => {
@@ -48,7 +34,7 @@ describe('the Host allow-list', () => {
         expect(res.body).not.toContain('evil');
       }
     }
-    expect(simulator.requests).toEqual([]);
+    expect(stack.simulator.requests).toEqual([]);
   });
 
   it('answers the loopback names and the configured ones, with or without a port', async () => {

@@ -1,8 +1,6 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBff, type Bff } from '../support/stack';
-import { createSimulator, type Simulator } from '../../src/simulator';
-import { makeWebDist, rawRequest, type RawResponse } from './support';
+import { startBff } from '../support/stack';
+import { rawRequest, startPageStack, type PageStack, type RawResponse } from './support';
 
 /**
  * A credential-holding BFF's header baseline (helmet's defaults, no-store, no CORS) on EVERY kind of
@@ -13,129 +11,84 @@ import { makeWebDist, rawRequest, type RawResponse } from './support';
 const ORG = '5f0c9a7b3d8e2a6100000001';
 const ASSET = '/assets/app-3f9c1a.js';
 
-let simulator: Simulator;
-let bff: Bff;
-let distDir: string;
+let stack: PageStack;
 
 beforeAll(async () => {
-  distDir = makeWebDist().dir;
-  simulator = createSimulator({ processingMs: 30 });
-  bff = await startBff({
-    simulatorUrl: await simulator.listen(0, '127.0.0.1'),
-    env: { WEB_DIST_DIR: distDir },
-  });
+  stack = await startPageStack();
 });
-afterAll(async () => {
-  await bff.close();
-  await simulator.close();
-  rmSync(distDir, { recursive: true, force: true });
-});
+afterAll(() => stack.close());
 
 const csrf = { 'X-CSRF': '1' };
 const json = { ...csrf, 'Content-Type': 'application/json' };
 
-/** Each kind of answer the BFF gives, with how to provoke it. */
+/** Each kind of answer the BFF gives, with the request that provokes it (GET unless named). */
 const ANSWERS: Array<{
   name: string;
   status: number;
   api: boolean;
-  send: () => Promise<RawResponse>;
+  method?: string;
+  target: string;
+  headers?: Record<string, string>;
+  body?: string;
 }> = [
-  {
-    name: 'an API JSON answer',
-    status: 200,
-    api: true,
-    send: () => rawRequest(bff.bff.url, 'GET', '/api/services', { headers: csrf }),
-  },
+  { name: 'an API JSON answer', status: 200, api: true, target: '/api/services', headers: csrf },
   {
     name: 'an API 400 (invalid org id)',
     status: 400,
     api: true,
-    send: () => rawRequest(bff.bff.url, 'GET', '/api/orgs/nope/projects', { headers: csrf }),
+    target: '/api/orgs/nope/projects',
+    headers: csrf,
   },
-  {
-    name: 'an API 403 (no CSRF header)',
-    status: 403,
-    api: true,
-    send: () => rawRequest(bff.bff.url, 'GET', '/api/services'),
-  },
-  {
-    name: 'an API 404',
-    status: 404,
-    api: true,
-    send: () => rawRequest(bff.bff.url, 'GET', '/api/nope', { headers: csrf }),
-  },
+  { name: 'an API 403 (no CSRF header)', status: 403, api: true, target: '/api/services' },
+  { name: 'an API 404', status: 404, api: true, target: '/api/nope', headers: csrf },
   {
     name: 'an API 413 (body over 64 kB)',
     status: 413,
     api: true,
-    send: () =>
-      rawRequest(bff.bff.url, 'POST', `/api/orgs/${ORG}/cost-queries`, {
-        headers: json,
-        body: JSON.stringify({ startDate: 'x'.repeat(70 * 1024) }),
-      }),
+    method: 'POST',
+    target: `/api/orgs/${ORG}/cost-queries`,
+    headers: json,
+    body: JSON.stringify({ startDate: 'x'.repeat(70 * 1024) }),
   },
   {
     name: 'an API 415 (text/plain body)',
     status: 415,
     api: true,
-    send: () =>
-      rawRequest(bff.bff.url, 'POST', '/api/presets', {
-        headers: { ...csrf, 'Content-Type': 'text/plain' },
-        body: '{}',
-      }),
+    method: 'POST',
+    target: '/api/presets',
+    headers: { ...csrf, 'Content-Type': 'text/plain' },
+    body: '{}',
   },
   {
     name: 'a page 404 (missing asset)',
     status: 404,
     api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', '/assets/missing-0000.js'),
+    target: '/assets/missing-0000.js',
   },
-  {
-    name: 'a static asset',
-    status: 200,
-    api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', ASSET),
-  },
-  {
-    name: 'the app shell at /',
-    status: 200,
-    api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', '/'),
-  },
+  { name: 'a static asset', status: 200, api: false, target: ASSET },
+  { name: 'the app shell at /', status: 200, api: false, target: '/' },
   {
     name: 'the app shell at a client-side route',
     status: 200,
     api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', '/p/AbCdEfGhIjKlMnOpQrStUv'),
+    target: '/p/AbCdEfGhIjKlMnOpQrStUv',
   },
   {
     name: 'a 421 (a host name it does not answer to)',
     status: 421,
     api: true,
-    send: () =>
-      rawRequest(bff.bff.url, 'GET', '/api/services', {
-        headers: { ...csrf, Host: 'evil.example' },
-      }),
+    target: '/api/services',
+    headers: { ...csrf, Host: 'evil.example' },
   },
   {
     name: 'a page 412 (If-Match on the app shell)',
     status: 412,
     api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', '/', { headers: { 'If-Match': '"1"' } }),
+    target: '/',
+    headers: { 'If-Match': '"1"' },
   },
-  {
-    name: 'the liveness check',
-    status: 200,
-    api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', '/healthz'),
-  },
-  {
-    name: 'the readiness check',
-    status: 200,
-    api: false,
-    send: () => rawRequest(bff.bff.url, 'GET', '/readyz'),
-  },
+  { name: 'the liveness check', status: 200, api: false, target: '/healthz' },
+  { name: 'the readiness check', status: 200, api: false, target: '/readyz' },
 ];
 
 /** What every answer must carry; returns the misses as readable lines. */
@@ -160,7 +113,8 @@ function baselineMisses(res: RawResponse): string[] {
 
 describe('every kind of answer carries the security header baseline', () => {
   it.each(ANSWERS.map((a) => [a.name, a] as const))('%s', async (_name, answer) => {
-    const res = await answer.send();
+    const { method = 'GET', target, headers, body } = answer;
+    const res = await rawRequest(stack.bff.url, method, target, { headers, body });
     expect(res.status).toBe(answer.status);
     expect(baselineMisses(res)).toEqual([]);
     if (answer.api) expect(res.headers['cache-control']).toBe('no-store');
@@ -168,7 +122,7 @@ describe('every kind of answer carries the security header baseline', () => {
 
   it('a 500 carries it too, and says nothing about the cause', async () => {
     // A second BFF whose store is closed under it: the next preset read fails inside the app.
-    const broken = await startBff({ simulatorUrl: simulator.url });
+    const broken = await startBff({ simulatorUrl: stack.simulator.url });
     try {
       await broken.bff.store.close();
       const res = await rawRequest(broken.bff.url, 'GET', '/api/presets', { headers: csrf });
@@ -194,7 +148,7 @@ describe('CORS stays closed to other origins', () => {
   it.each(['/api/services', `/api/orgs/${ORG}/cost-queries`, '/api/presets', '/', '/healthz'])(
     'a preflight from another origin to %s grants nothing',
     async (target) => {
-      const res = await rawRequest(bff.bff.url, 'OPTIONS', target, {
+      const res = await rawRequest(stack.bff.url, 'OPTIONS', target, {
         headers: {
           Origin: EVIL,
           'Access-Control-Request-Method': 'POST',
@@ -212,7 +166,7 @@ describe('CORS stays closed to other origins', () => {
   it.each(['/api/services', '/api/orgs', '/', ASSET, '/healthz'])(
     'a GET from another origin to %s gets no Access-Control-Allow-* header',
     async (target) => {
-      const res = await rawRequest(bff.bff.url, 'GET', target, {
+      const res = await rawRequest(stack.bff.url, 'GET', target, {
         headers: { ...csrf, Origin: EVIL, 'Sec-Fetch-Site': 'cross-site' },
       });
       const granted = Object.keys(res.headers).filter((name) => name.startsWith('access-control-'));

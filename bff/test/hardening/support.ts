@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,9 +9,10 @@ import {
   type ApiRouteSpec,
   type RouteAccess,
 } from '../../src/contract';
+import { startStack, type Stack } from '../support/stack';
 
 /** A built web app stand-in (index.html and one hashed asset): page-route tests need no build. */
-export function makeWebDist(): { dir: string; asset: string } {
+function makeWebDist(): { dir: string; asset: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'ace-dist-'));
   const asset = '/assets/app-3f9c1a.js';
   mkdirSync(path.join(dir, 'assets'));
@@ -21,6 +22,25 @@ export function makeWebDist(): { dir: string; asset: string } {
   );
   writeFileSync(path.join(dir, asset), 'console.log("app");');
   return { dir, asset };
+}
+
+export interface PageStack extends Stack {
+  /** The stand-in web app the BFF serves (its WEB_DIST_DIR). */
+  dist: { dir: string; asset: string };
+}
+
+/** A BFF and its simulator serving a stand-in web app; close() removes the app's folder too. */
+export async function startPageStack(env: Record<string, string> = {}): Promise<PageStack> {
+  const dist = makeWebDist();
+  const stack = await startStack({ env: { WEB_DIST_DIR: dist.dir, ...env } });
+  return {
+    ...stack,
+    dist,
+    async close() {
+      await stack.close();
+      rmSync(dist.dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface RawResponse {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { OrgRateLimiter } from './org-rate-limiter';
+import { OrgRateLimiter, type OrgRateLimiterOptions } from './org-rate-limiter';
 
-const clock = () => {
+/** A limiter on a hand-moved clock that starts at 0. */
+const limiterOnClock = (options: Omit<OrgRateLimiterOptions, 'now'>) => {
   let now = 0;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
+  const time = { advance: (ms: number) => (now += ms) };
+  return { time, limiter: new OrgRateLimiter({ ...options, now: () => now }) };
 };
 
 describe('the per-org outbound limiter', () => {
   it('lets a full bucket through, then says how long until the next call', () => {
-    const time = clock();
-    const limiter = new OrgRateLimiter({ capacity: 3, refillPerMinute: 60, now: time.now });
+    const { time, limiter } = limiterOnClock({ capacity: 3, refillPerMinute: 60 });
     expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([0, 0, 0]);
     expect(limiter.take('a')).toBe(1000);
     time.advance(1000);
@@ -17,15 +18,14 @@ describe('the per-org outbound limiter', () => {
   });
 
   it('keeps one organization’s budget apart from another’s', () => {
-    const limiter = new OrgRateLimiter({ capacity: 1, refillPerMinute: 1, now: () => 0 });
+    const { limiter } = limiterOnClock({ capacity: 1, refillPerMinute: 1 });
     expect(limiter.take('a')).toBe(0);
     expect(limiter.take('b')).toBe(0);
     expect(limiter.take('a')).toBeGreaterThan(0);
   });
 
   it('holds every call of an org until the end of a 429 pause, then starts from empty', () => {
-    const time = clock();
-    const limiter = new OrgRateLimiter({ capacity: 10, refillPerMinute: 600, now: time.now });
+    const { time, limiter } = limiterOnClock({ capacity: 10, refillPerMinute: 600 });
     limiter.pause('a', 5000);
     expect(limiter.take('a')).toBe(5000);
     time.advance(5000);
@@ -35,13 +35,7 @@ describe('the per-org outbound limiter', () => {
 
 describe('the limiter’s memory', () => {
   it('stays bounded when 1,000 different organizations each make a call', () => {
-    const time = clock();
-    const limiter = new OrgRateLimiter({
-      capacity: 5,
-      refillPerMinute: 60,
-      maxBuckets: 100,
-      now: time.now,
-    });
+    const { time, limiter } = limiterOnClock({ capacity: 5, refillPerMinute: 60, maxBuckets: 100 });
     for (let i = 0; i < 1_000; i++) {
       expect(limiter.take(`org-${i}`)).toBe(0);
       time.advance(10);
@@ -50,13 +44,7 @@ describe('the limiter’s memory', () => {
   });
 
   it('drops only buckets that are full again, so a busy organization keeps its debt', () => {
-    const time = clock();
-    const limiter = new OrgRateLimiter({
-      capacity: 1,
-      refillPerMinute: 1,
-      maxBuckets: 2,
-      now: time.now,
-    });
+    const { time, limiter } = limiterOnClock({ capacity: 1, refillPerMinute: 1, maxBuckets: 2 });
     expect(limiter.take('busy')).toBe(0);
     expect(limiter.take('idle')).toBe(0);
     time.advance(60_000); // both full again after a minute …

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from './credentials';
-import { atlas, basicAuth, mintToken, startSimulator, type Harness } from '../testing/atlas';
+import { basicAuth, startSimulator, type Harness } from '../testing/atlas';
 import { request } from '../testing/http';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -63,12 +63,12 @@ describe('service-account OAuth', () => {
 
   it('accepts the Bearer token until it expires on the simulator clock', async () => {
     h = await startSimulator();
-    const auth = await mintToken(h.url);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(200);
+    const auth = await h.token();
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(200);
     h.clock.advance(3_599_000);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(200);
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(200);
     h.clock.advance(1_000);
-    const expired = await atlas(h.url, auth, '/api/atlas/v2/orgs');
+    const expired = await h.atlas(auth, '/api/atlas/v2/orgs');
     expect(expired.status).toBe(401);
     expect(expired.json()).toMatchObject({ error: 401, detail: 'The access token has expired.' });
   });
@@ -79,7 +79,7 @@ describe('service-account OAuth', () => {
     expect(res.json()).toMatchObject({ expires_in: 60 });
     const auth = `Bearer ${res.json<{ access_token: string }>().access_token}`;
     h.clock.advance(60_000);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(401);
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(401);
   });
 
   it('accepts configured credentials instead of the demo ones', async () => {
@@ -96,7 +96,7 @@ describe('service-account OAuth', () => {
 
   it('rejects an unknown Bearer token with 401 and a Digest challenge', async () => {
     h = await startSimulator();
-    const res = await atlas(h.url, 'Bearer not-a-token', '/api/atlas/v2/orgs');
+    const res = await h.atlas('Bearer not-a-token', '/api/atlas/v2/orgs');
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toMatch(/^Digest realm="MMS Public API"/);
     expect(res.json()).toMatchObject({ error: 401, reason: 'Unauthorized' });
@@ -104,13 +104,13 @@ describe('service-account OAuth', () => {
 
   it('forgets a token revoked through /api/oauth/revoke', async () => {
     h = await startSimulator();
-    const auth = await mintToken(h.url);
+    const auth = await h.token();
     const revoke = await request(`${h.url}/api/oauth/revoke`, {
       method: 'POST',
       headers: { authorization: demoBasic, 'content-type': FORM },
       body: `token=${auth.slice('Bearer '.length)}&token_type_hint=access_token`,
     });
     expect(revoke.status).toBe(200);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(401);
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(401);
   });
 });

@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  atlas,
-  createQuery,
-  mintToken,
-  startSimulator,
-  usagePath,
-  type Harness,
-} from '../testing/atlas';
+import { startSession, startSimulator, usagePath, type Harness } from '../testing/atlas';
 import { request } from '../testing/http';
 
 describe('the /__sim control plane', () => {
@@ -22,17 +15,17 @@ describe('the /__sim control plane', () => {
 
   it('adds and clears fault rules over HTTP, including times "always"', async () => {
     h = await startSimulator();
-    const auth = await mintToken(h.url);
+    const auth = await h.token();
     const added = await control('POST', 'faults', {
       route: 'listOrgs',
       action: { kind: 'status', status: 500 },
       times: 'always',
     });
     expect(added.status).toBe(201);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(500);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(500);
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(500);
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(500);
     expect((await control('DELETE', 'faults')).status).toBe(204);
-    expect((await atlas(h.url, auth, '/api/atlas/v2/orgs')).status).toBe(200);
+    expect((await h.atlas(auth, '/api/atlas/v2/orgs')).status).toBe(200);
   });
 
   it('refuses an invalid fault rule with 400', async () => {
@@ -43,25 +36,22 @@ describe('the /__sim control plane', () => {
   });
 
   it('changes the processing mode and time', async () => {
-    h = await startSimulator({ processingMs: 5_000 });
+    const session = await startSession({ processingMs: 5_000 });
+    h = session;
     const res = await control('PUT', 'settings', { processingMode: 'envelope', processingMs: 10 });
     expect(res.json()).toEqual({ processingMode: 'envelope', processingMs: 10 });
     expect((await control('GET', 'settings')).json()).toEqual({
       processingMode: 'envelope',
       processingMs: 10,
     });
-    const auth = await mintToken(h.url);
-    const orgId = h.sim.dataset.payingOrgId;
-    const token = await createQuery(h, auth, orgId, {
-      startDate: '2026-01-01',
-      endDate: '2026-02-01',
-    });
-    expect((await atlas(h.url, auth, usagePath(orgId, token))).json()).toEqual({
+    const { auth, orgId } = session;
+    const token = await session.createQuery({ startDate: '2026-01-01', endDate: '2026-02-01' });
+    expect((await h.atlas(auth, usagePath(orgId, token))).json()).toEqual({
       status: 102,
       content: null,
     });
     h.clock.advance(10);
-    expect((await atlas(h.url, auth, usagePath(orgId, token))).status).toBe(200);
+    expect((await h.atlas(auth, usagePath(orgId, token))).status).toBe(200);
   });
 
   it('refuses unknown settings values', async () => {

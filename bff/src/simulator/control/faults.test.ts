@@ -1,23 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { atlas, mintToken, startSimulator, usagePath, type Harness } from '../testing/atlas';
+import { startSession, usagePath, type Session } from '../testing/atlas';
+import type { FaultAction, FaultRoute } from '../types';
 import { openRequest, pause, request } from '../testing/http';
 
 const ORGS = '/api/atlas/v2/orgs';
 
 describe('fault injection', () => {
-  let h: Harness;
-  let auth: string;
+  let h: Session;
   afterEach(() => h.sim.close());
 
   async function start() {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
+    h = await startSession();
   }
-  const orgs = () => atlas(h.url, auth, ORGS);
+  /** A signed-in simulator with one rule that fires once (for listOrgs unless named). */
+  async function startWithFault(action: FaultAction, route: FaultRoute = 'listOrgs') {
+    await start();
+    h.sim.faults.add({ route, action });
+  }
+  const orgs = () => h.atlas(h.auth, ORGS);
 
   it('answers a status fault once with a default ApiError, then normally', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'status', status: 503 } });
+    await startWithFault({ kind: 'status', status: 503 });
     const faulted = await orgs();
     expect(faulted.status).toBe(503);
     expect(faulted.headers['content-type']).toBe('application/json');
@@ -26,8 +29,7 @@ describe('fault injection', () => {
   });
 
   it('gives a 429 fault Retry-After and RateLimit headers by default', async () => {
-    await start();
-    h.sim.faults.add({ route: 'any', action: { kind: 'status', status: 429 } });
+    await startWithFault({ kind: 'status', status: 429 }, 'any');
     const res = await orgs();
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('1');
@@ -37,10 +39,11 @@ describe('fault injection', () => {
   });
 
   it('uses a custom body and headers when the rule names them', async () => {
-    await start();
-    h.sim.faults.add({
-      route: 'listOrgs',
-      action: { kind: 'status', status: 500, headers: { 'X-Debug': 'yes' }, body: { oops: true } },
+    await startWithFault({
+      kind: 'status',
+      status: 500,
+      headers: { 'X-Debug': 'yes' },
+      body: { oops: true },
     });
     const res = await orgs();
     expect(res.headers['x-debug']).toBe('yes');
@@ -48,28 +51,24 @@ describe('fault injection', () => {
   });
 
   it('answers the token endpoint in OAuth error format', async () => {
-    await start();
-    h.sim.faults.add({ route: 'oauthToken', action: { kind: 'status', status: 503 } });
-    await expect(mintToken(h.url)).rejects.toThrow(/503.*server_error/);
-    await expect(mintToken(h.url)).resolves.toMatch(/^Bearer /);
+    await startWithFault({ kind: 'status', status: 503 }, 'oauthToken');
+    await expect(h.token()).rejects.toThrow(/503.*server_error/);
+    await expect(h.token()).resolves.toMatch(/^Bearer /);
   });
 
   it('fires before authentication, so a request without credentials still gets the fault', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'status', status: 502 } });
+    await startWithFault({ kind: 'status', status: 502 });
     expect((await request(`${h.url}${ORGS}`)).status).toBe(502);
   });
 
   it('delays and then answers normally', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'delay', ms: 10 } });
+    await startWithFault({ kind: 'delay', ms: 10 });
     expect((await orgs()).status).toBe(200);
   });
 
   it('hangs without answering until the client gives up', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'hang' } });
-    const open = openRequest(`${h.url}${ORGS}`, { headers: { authorization: auth } });
+    await startWithFault({ kind: 'hang' });
+    const open = openRequest(`${h.url}${ORGS}`, { headers: { authorization: h.auth } });
     await pause(20);
     expect(open.events).toEqual([]);
     open.abort();
@@ -77,22 +76,19 @@ describe('fault injection', () => {
   });
 
   it('resets the connection without a response', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'reset' } });
+    await startWithFault({ kind: 'reset' });
     await expect(orgs()).rejects.toMatchObject({ code: 'ECONNRESET' });
   });
 
   it('drops the connection in the middle of a 200 body', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'reset-mid-body' } });
-    const events = await openRequest(`${h.url}${ORGS}`, { headers: { authorization: auth } })
+    await startWithFault({ kind: 'reset-mid-body' });
+    const events = await openRequest(`${h.url}${ORGS}`, { headers: { authorization: h.auth } })
       .settled;
     expect(events).toEqual(['response 200', 'error']);
   });
 
   it('sends a 200 whose JSON body does not parse', async () => {
-    await start();
-    h.sim.faults.add({ route: 'listOrgs', action: { kind: 'malformed-json' } });
+    await startWithFault({ kind: 'malformed-json' });
     const res = await orgs();
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('json');
@@ -135,8 +131,8 @@ describe('fault injection', () => {
     const [paying, linked] = [h.sim.dataset.payingOrgId, h.sim.dataset.linkedOrgIds[0] ?? ''];
     h.sim.faults.add({ route: 'getUsage', orgId: linked, action: { kind: 'status', status: 500 } });
     const token = 'a'.repeat(64);
-    expect((await atlas(h.url, auth, usagePath(paying, token))).status).toBe(404);
-    expect((await atlas(h.url, auth, usagePath(linked, token))).status).toBe(500);
+    expect((await h.atlas(h.auth, usagePath(paying, token))).status).toBe(404);
+    expect((await h.atlas(h.auth, usagePath(linked, token))).status).toBe(500);
   });
 
   it('matches listClusters rules by the organization of the project', async () => {
@@ -147,7 +143,7 @@ describe('fault injection', () => {
       orgId: h.sim.dataset.payingOrgId,
       action: { kind: 'status', status: 500 },
     });
-    expect((await atlas(h.url, auth, `/api/atlas/v2/groups/${project?.id}/clusters`)).status).toBe(
+    expect((await h.atlas(h.auth, `/api/atlas/v2/groups/${project?.id}/clusters`)).status).toBe(
       500,
     );
   });

@@ -1,35 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  atlas,
-  createQuery,
-  mintToken,
-  startSimulator,
-  usagePath,
-  type Harness,
-} from '../testing/atlas';
+import { startSession, usagePath, type Session } from '../testing/atlas';
 
 const BODY = { startDate: '2026-01-01', endDate: '2026-02-01' };
 
 describe('the Invoices rate limit (token bucket per organization)', () => {
-  let h: Harness;
-  let auth: string;
+  let h: Session;
   afterEach(() => h.sim.close());
 
   async function start(capacity = 3, refillPerMinute = 6) {
-    h = await startSimulator({ rateLimit: { capacity, refillPerMinute } });
-    auth = await mintToken(h.url);
+    h = await startSession({ rateLimit: { capacity, refillPerMinute } });
   }
-  const create = (orgId = h.sim.dataset.payingOrgId) =>
-    atlas(h.url, auth, usagePath(orgId), { body: BODY });
+  const create = (orgId = h.orgId) => h.atlas(h.auth, usagePath(orgId), { body: BODY });
 
   it('puts RateLimit-Limit and RateLimit-Remaining on creates and polls, which share one bucket', async () => {
     await start();
-    const orgId = h.sim.dataset.payingOrgId;
     const created = await create();
     expect(created.headers['ratelimit-limit']).toBe('3');
     expect(created.headers['ratelimit-remaining']).toBe('2');
     const token = created.json<{ token: string }>().token;
-    const polled = await atlas(h.url, auth, usagePath(orgId, token));
+    const polled = await h.atlas(h.auth, usagePath(h.orgId, token));
     expect(polled.status).toBe(200);
     expect(polled.headers['ratelimit-remaining']).toBe('1');
   });
@@ -42,7 +31,7 @@ describe('the Invoices rate limit (token bucket per organization)', () => {
     expect(res.headers['retry-after']).toBe('10');
     expect(res.headers['ratelimit-limit']).toBe('3');
     expect(res.headers['ratelimit-remaining']).toBe('0');
-    const orgId = h.sim.dataset.payingOrgId;
+    const orgId = h.orgId;
     expect(res.json()).toEqual({
       detail:
         `Rate limit exceeded for api/atlas/v2/orgs/${orgId}/billing/costExplorer/usage. ` +
@@ -75,15 +64,14 @@ describe('the Invoices rate limit (token bucket per organization)', () => {
 
   it('does not count picker lists against the Invoices bucket', async () => {
     await start(1);
-    await atlas(h.url, auth, '/api/atlas/v2/orgs');
+    await h.atlas(h.auth, '/api/atlas/v2/orgs');
     expect((await create()).status).toBe(202);
   });
 
   it('sends no RateLimit headers when rate limiting is off (the default)', async () => {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
-    const token = await createQuery(h, auth, h.sim.dataset.payingOrgId, BODY);
-    const res = await atlas(h.url, auth, usagePath(h.sim.dataset.payingOrgId, token));
+    h = await startSession();
+    const token = await h.createQuery(BODY);
+    const res = await h.atlas(h.auth, usagePath(h.orgId, token));
     expect(res.headers).not.toHaveProperty('ratelimit-limit');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { atlas, mintToken, startSimulator, usagePath, type Harness } from '../testing/atlas';
+import { startSimulator, usagePath, type Harness } from '../testing/atlas';
 import { request } from '../testing/http';
 
 describe('the request log', () => {
@@ -8,9 +8,9 @@ describe('the request log', () => {
 
   it('records every /api request in order with what the client sent and the final status', async () => {
     h = await startSimulator();
-    const auth = await mintToken(h.url);
+    const auth = await h.token();
     const orgId = h.sim.dataset.payingOrgId;
-    await atlas(h.url, auth, `${usagePath(orgId)}?envelope=false`, {
+    await h.atlas(auth, `${usagePath(orgId)}?envelope=false`, {
       body: { startDate: '2026-01-01', endDate: '2026-02-01' },
       headers: { 'User-Agent': 'ace-test/1.0' },
     });
@@ -47,9 +47,9 @@ describe('the request log', () => {
 
   it('attributes cluster lists to the organization of the project', async () => {
     h = await startSimulator();
-    const auth = await mintToken(h.url);
+    const auth = await h.token();
     const project = h.sim.dataset.projects.at(-1);
-    await atlas(h.url, auth, `/api/atlas/v2/groups/${project?.id}/clusters`);
+    await h.atlas(auth, `/api/atlas/v2/groups/${project?.id}/clusters`);
     expect(h.sim.requests.at(-1)).toMatchObject({
       route: 'listClusters',
       orgId: project?.orgId,

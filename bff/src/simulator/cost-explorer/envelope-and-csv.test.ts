@@ -1,30 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from './csv';
-import {
-  ATLAS_CSV,
-  atlas,
-  createQuery,
-  mintToken,
-  startSimulator,
-  usagePath,
-  type Harness,
-} from '../testing/atlas';
+import { ATLAS_CSV, startSession, usagePath, type Session } from '../testing/atlas';
 
 describe('envelope=true and CSV results', () => {
-  let h: Harness;
-  let auth: string;
-  let orgId: string;
+  let h: Session;
   beforeAll(async () => {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
-    orgId = h.sim.dataset.payingOrgId;
+    h = await startSession();
   });
   afterAll(() => h.sim.close());
 
   const body = { startDate: '2026-01-01', endDate: '2026-03-01' };
 
   it('wraps the 202 of a create as {status, content} on HTTP 200', async () => {
-    const res = await atlas(h.url, auth, `${usagePath(orgId)}?envelope=true`, { body });
+    const res = await h.atlas(h.auth, `${usagePath(h.orgId)}?envelope=true`, { body });
     expect(res.status).toBe(200);
     const json = res.json<{ status: number; content: { token: string } }>();
     expect(Object.keys(json)).toEqual(['status', 'content']);
@@ -33,15 +21,15 @@ describe('envelope=true and CSV results', () => {
   });
 
   it('wraps a finished result as {status: 200, content: {usageDetails}}', async () => {
-    const token = await createQuery(h, auth, orgId, body);
-    const res = await atlas(h.url, auth, `${usagePath(orgId, token)}?envelope=true`);
+    const token = await h.createQuery(body);
+    const res = await h.atlas(h.auth, `${usagePath(h.orgId, token)}?envelope=true`);
     const json = res.json<{ status: number; content: { usageDetails: unknown[] } }>();
     expect(json.status).toBe(200);
     expect(json.content.usageDetails.length).toBeGreaterThan(0);
   });
 
   it('wraps an ApiError with its status on HTTP 200', async () => {
-    const res = await atlas(h.url, auth, `${usagePath(orgId, 'a'.repeat(64))}?envelope=true`);
+    const res = await h.atlas(h.auth, `${usagePath(h.orgId, 'a'.repeat(64))}?envelope=true`);
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject({
       status: 404,
@@ -50,20 +38,16 @@ describe('envelope=true and CSV results', () => {
   });
 
   it('keeps 401 as a real 401 so that digest clients still see the challenge', async () => {
-    const res = await atlas(h.url, 'Bearer nope', '/api/atlas/v2/orgs?envelope=true');
+    const res = await h.atlas('Bearer nope', '/api/atlas/v2/orgs?envelope=true');
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toMatch(/^Digest /);
   });
 
   it('serves the result as CSV with the spec column names when asked', async () => {
     const clusterIds = h.sim.dataset.clusters.map((c) => c.id);
-    const token = await createQuery(h, auth, orgId, {
-      ...body,
-      groupBy: 'clusters',
-      clusters: clusterIds,
-    });
-    const json = await atlas(h.url, auth, usagePath(orgId, token));
-    const csv = await atlas(h.url, auth, usagePath(orgId, token), {
+    const token = await h.createQuery({ ...body, groupBy: 'clusters', clusters: clusterIds });
+    const json = await h.atlas(h.auth, usagePath(h.orgId, token));
+    const csv = await h.atlas(h.auth, usagePath(h.orgId, token), {
       headers: { accept: ATLAS_CSV },
     });
     expect(csv.status).toBe(200);

@@ -1,28 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ATLAS_JSON,
-  atlas,
-  createQuery,
-  mintToken,
-  startSimulator,
-  usagePath,
-  type Harness,
-} from '../testing/atlas';
+import { ATLAS_JSON, startSession, usagePath, type Session } from '../testing/atlas';
 import { openRequest, pause, rawExchange, request } from '../testing/http';
 import type { ProcessingMode, SimulatorOptions } from '../types';
 
 const BODY = { startDate: '2026-01-01', endDate: '2026-03-01' };
 
 describe('answers while a query is processing', () => {
-  let h: Harness;
+  let h: Session;
   afterEach(() => h.sim.close());
 
   async function pendingQuery(mode: ProcessingMode, options: SimulatorOptions = {}) {
-    h = await startSimulator({ processingMs: 1_000, processingMode: mode, ...options });
-    const auth = await mintToken(h.url);
-    const orgId = h.sim.dataset.payingOrgId;
-    const token = await createQuery(h, auth, orgId, BODY);
-    const path = usagePath(orgId, token);
+    h = await startSession({ processingMs: 1_000, processingMode: mode, ...options });
+    const { auth } = h;
+    const path = usagePath(h.orgId, await h.createQuery(BODY));
     return { auth, path, headers: { authorization: auth, accept: ATLAS_JSON } };
   }
 
@@ -108,7 +98,7 @@ describe('answers while a query is processing', () => {
     }).settled;
     expect(early[0]).toBe('information 102');
     h.clock.advance(1);
-    const done = await atlas(h.url, auth, path);
+    const done = await h.atlas(auth, path);
     expect(done.status).toBe(200);
     expect(done.headers['content-type']).toBe(ATLAS_JSON);
   });
@@ -116,11 +106,10 @@ describe('answers while a query is processing', () => {
   it('switches mode and processing time at run time', async () => {
     const { auth, path } = await pendingQuery('final-102-close');
     h.sim.setProcessingMode('envelope');
-    expect((await atlas(h.url, auth, path)).json()).toEqual({ status: 102, content: null });
+    expect((await h.atlas(auth, path)).json()).toEqual({ status: 102, content: null });
     h.sim.setProcessingMs(0);
-    const orgId = h.sim.dataset.payingOrgId;
-    const token = await createQuery(h, auth, orgId, BODY);
-    expect((await atlas(h.url, auth, usagePath(orgId, token))).status).toBe(200);
+    const token = await h.createQuery(BODY);
+    expect((await h.atlas(auth, usagePath(h.orgId, token))).status).toBe(200);
     expect(() => h.sim.setProcessingMode('sometimes' as ProcessingMode)).toThrow(TypeError);
   });
 });

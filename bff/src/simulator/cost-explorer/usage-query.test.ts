@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_SERVICES } from '../../contract/services';
 import { DEFAULT_SEED, getDatasetModel } from '../dataset/dataset';
-import {
-  atlas,
-  createQuery,
-  mintToken,
-  startSimulator,
-  usagePath,
-  type Harness,
-} from '../testing/atlas';
+import { startSession, usagePath, type Session } from '../testing/atlas';
 import { runUsageQuery, type UsageQuery, type UsageRow } from './usage-query';
 
 const NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -34,61 +27,38 @@ const cents = (rows: UsageRow[]) =>
   rows.reduce((sum, r) => sum + Math.round(r.usageAmount * 100), 0);
 const orgsIn = (rows: UsageRow[]) => [...new Set(rows.map((r) => r.organizationId))].sort();
 const allClusterIds = dataset.clusters.map((c) => c.id);
+/** The keys every row carries plus the grouping's own, in name order (as toRow writes them). */
+const rowKeys = (...grouped: string[]) =>
+  [
+    'invoiceId',
+    'organizationId',
+    'organizationName',
+    'usageAmount',
+    'usageDate',
+    ...grouped,
+  ].sort();
 
 describe('Cost Explorer results', () => {
   it('returns month × organization × service rows with exactly the observed keys when not grouped', () => {
     const rows = run();
-    expect(Object.keys(rows[0] ?? {})).toEqual([
-      'invoiceId',
-      'organizationId',
-      'organizationName',
-      'service',
-      'usageAmount',
-      'usageDate',
-    ]);
+    expect(Object.keys(rows[0] ?? {})).toEqual(rowKeys('service'));
     const keys = rows.map((r) => `${r.usageDate}|${r.organizationId}|${r.service}`);
     expect(new Set(keys).size).toBe(rows.length);
   });
 
   it.each([
-    [
-      'organizations',
-      { organizations: [paying] },
-      ['invoiceId', 'organizationId', 'organizationName', 'usageAmount', 'usageDate'],
-    ],
+    ['organizations', { organizations: [paying] }, rowKeys()],
     [
       'projects',
       { projects: dataset.projects.map((p) => p.id) },
-      [
-        'invoiceId',
-        'organizationId',
-        'organizationName',
-        'projectId',
-        'projectName',
-        'usageAmount',
-        'usageDate',
-      ],
+      rowKeys('projectId', 'projectName'),
     ],
     [
       'clusters',
       { clusters: allClusterIds },
-      [
-        'clusterName',
-        'clusterUniqueId',
-        'invoiceId',
-        'organizationId',
-        'organizationName',
-        'projectId',
-        'projectName',
-        'usageAmount',
-        'usageDate',
-      ],
+      rowKeys('projectId', 'projectName', 'clusterName', 'clusterUniqueId'),
     ],
-    [
-      'services',
-      { services: ['Clusters', 'Storage'] },
-      ['invoiceId', 'organizationId', 'organizationName', 'service', 'usageAmount', 'usageDate'],
-    ],
+    ['services', { services: ['Clusters', 'Storage'] }, rowKeys('service')],
   ] as const)('groups by %s at the grain docs/atlas-wire.md describes', (groupBy, filter, keys) => {
     const rows = run({ ...filter, groupBy } as Partial<UsageQuery>);
     expect(rows.length).toBeGreaterThan(0);
@@ -179,11 +149,9 @@ describe('Cost Explorer results', () => {
 });
 
 describe('Cost Explorer results over HTTP', () => {
-  let h: Harness;
-  let auth: string;
+  let h: Session;
   beforeAll(async () => {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
+    h = await startSession();
   });
   afterAll(() => h.sim.close());
 
@@ -194,8 +162,8 @@ describe('Cost Explorer results over HTTP', () => {
       groupBy: 'projects',
       projects: [dataset.projects[3]?.id],
     };
-    const token = await createQuery(h, auth, paying, body);
-    const res = await atlas(h.url, auth, usagePath(paying, token));
+    const token = await h.createQuery(body, paying);
+    const res = await h.atlas(h.auth, usagePath(paying, token));
     expect(res.json()).toEqual({ usageDetails: run(body as Partial<UsageQuery>) });
   });
 });

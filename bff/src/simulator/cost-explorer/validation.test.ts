@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atlas, mintToken, startSimulator, usagePath, type Harness } from '../testing/atlas';
+import { startSession, usagePath, type Session } from '../testing/atlas';
 import { request } from '../testing/http';
 
 // The fake clock says 2026-03-15: data is kept from 2024-09-01, the exclusive end may be 2026-04-01.
 const VALID = { startDate: '2026-01-01', endDate: '2026-03-01' };
 
 describe('validation of create bodies and paths', () => {
-  let h: Harness;
-  let auth: string;
-  let orgId: string;
+  let h: Session;
   let clusterId: string;
   beforeAll(async () => {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
-    orgId = h.sim.dataset.payingOrgId;
+    h = await startSession();
     clusterId = h.sim.dataset.clusters[0]?.id ?? '';
   });
   afterAll(() => h.sim.close());
 
-  const create = (body: unknown) => atlas(h.url, auth, usagePath(orgId), { body });
+  const create = (body: unknown) => h.atlas(h.auth, usagePath(h.orgId), { body });
 
   it.each([
     ['startDate is missing', { endDate: '2026-02-01' }, 'startDate'],
@@ -94,7 +90,7 @@ describe('validation of create bodies and paths', () => {
   it('accepts the null lists and empty groupBy a Go client without omitempty sends', async () => {
     const res = await create({
       ...VALID,
-      organizations: [orgId],
+      organizations: [h.orgId],
       projects: null,
       clusters: null,
       services: null,
@@ -111,7 +107,7 @@ describe('validation of create bodies and paths', () => {
   });
 
   it('answers 415 for a body sent as text/plain', async () => {
-    const res = await atlas(h.url, auth, usagePath(orgId), {
+    const res = await h.atlas(h.auth, usagePath(h.orgId), {
       body: VALID,
       headers: { 'content-type': 'text/plain' },
     });
@@ -119,19 +115,19 @@ describe('validation of create bodies and paths', () => {
   });
 
   it('answers 400 for an organization id that is not 24 lowercase hex characters', async () => {
-    const res = await atlas(h.url, auth, usagePath('not-an-org'), { body: VALID });
+    const res = await h.atlas(h.auth, usagePath('not-an-org'), { body: VALID });
     expect(res.status).toBe(400);
     expect(res.json()).toMatchObject({ errorCode: 'INVALID_ORG_ID' });
   });
 
   it('answers 404 for a well-formed organization id nobody has', async () => {
-    const res = await atlas(h.url, auth, usagePath('0123456789abcdef01234567'), { body: VALID });
+    const res = await h.atlas(h.auth, usagePath('0123456789abcdef01234567'), { body: VALID });
     expect(res.status).toBe(404);
     expect(res.json()).toMatchObject({ error: 404, errorCode: 'ORG_NOT_FOUND' });
   });
 
   it('answers 404 RESOURCE_NOT_FOUND for an unknown token', async () => {
-    const res = await atlas(h.url, auth, usagePath(orgId, 'f'.repeat(64)));
+    const res = await h.atlas(h.auth, usagePath(h.orgId, 'f'.repeat(64)));
     expect(res.status).toBe(404);
     expect(res.json()).toMatchObject({ errorCode: 'RESOURCE_NOT_FOUND' });
   });
@@ -140,10 +136,10 @@ describe('validation of create bodies and paths', () => {
     const created = await create(VALID);
     const { token } = created.json<{ token: string }>();
     const otherOrg = h.sim.dataset.linkedOrgIds[0] ?? '';
-    const res = await atlas(h.url, auth, usagePath(otherOrg, token));
+    const res = await h.atlas(h.auth, usagePath(otherOrg, token));
     expect(res.status).toBe(404);
     expect(res.json()).toMatchObject({ errorCode: 'RESOURCE_NOT_FOUND' });
-    expect((await atlas(h.url, auth, usagePath(orgId, token))).status).toBe(200);
+    expect((await h.atlas(h.auth, usagePath(h.orgId, token))).status).toBe(200);
   });
 
   it('returns a random 64-character lowercase hex token for every create', async () => {
@@ -155,11 +151,9 @@ describe('validation of create bodies and paths', () => {
 });
 
 describe('the versioned Accept header', () => {
-  let h: Harness;
-  let auth: string;
+  let h: Session;
   beforeAll(async () => {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
+    h = await startSession();
   });
   afterAll(() => h.sim.close());
 
@@ -171,7 +165,7 @@ describe('the versioned Accept header', () => {
     ['a wildcard', '*/*'],
   ])('answers 406 when Accept is %s', async (_name, accept) => {
     const res = await request(`${h.url}/api/atlas/v2/orgs`, {
-      headers: { authorization: auth, ...(accept !== undefined && { accept }) },
+      headers: { authorization: h.auth, ...(accept !== undefined && { accept }) },
     });
     expect(res.status).toBe(406);
     expect(res.json()).toMatchObject({
@@ -182,14 +176,14 @@ describe('the versioned Accept header', () => {
   });
 
   it('accepts 2023-01-01 among other types and with parameters', async () => {
-    const res = await atlas(h.url, auth, '/api/atlas/v2/orgs', {
+    const res = await h.atlas(h.auth, '/api/atlas/v2/orgs', {
       headers: { accept: 'text/html, application/vnd.atlas.2023-01-01+json; charset=utf-8' },
     });
     expect(res.status).toBe(200);
   });
 
   it('answers 404 with an ApiError for a path Atlas does not have', async () => {
-    const res = await atlas(h.url, auth, '/api/atlas/v2/nothing-here');
+    const res = await h.atlas(h.auth, '/api/atlas/v2/nothing-here');
     expect(res.status).toBe(404);
     expect(res.json()).toMatchObject({ errorCode: 'RESOURCE_NOT_FOUND' });
   });

@@ -8,23 +8,26 @@ const ID = /^([a-f0-9]{24})$/;
  * Codes follow what Atlas answers on other endpoints (INVALID_*_ID, *_NOT_FOUND) [UNVERIFIED].
  */
 export function requireOrg(model: DatasetModel, orgId: string | undefined): OrgModel {
-  if (!orgId || !ID.test(orgId)) {
-    throw fail(400, 'INVALID_ORG_ID', `An invalid organization ID ${orgId ?? ''} was specified.`, {
-      parameters: [orgId ?? ''],
-    });
-  }
-  const org = model.orgsById.get(orgId);
-  if (!org) throw notFound(`No organization with ID ${orgId} exists.`, 'ORG_NOT_FOUND', [orgId]);
-  return org;
+  return requireId(model.orgsById, orgId, { noun: 'organization', code: 'ORG' });
 }
 
 export function requireProject(model: DatasetModel, groupId: string | undefined): ProjectModel {
-  if (!groupId || !ID.test(groupId)) {
-    throw fail(400, 'INVALID_GROUP_ID', `An invalid group ID ${groupId ?? ''} was specified.`, {
-      parameters: [groupId ?? ''],
-    });
+  return requireId(model.projectsById, groupId, { noun: 'group', code: 'GROUP' });
+}
+
+/** `noun` names the id in Atlas's messages, `code` in its error codes. */
+function requireId<T>(
+  byId: ReadonlyMap<string, T>,
+  id: string | undefined,
+  kind: { noun: string; code: string },
+): T {
+  if (!id || !ID.test(id)) {
+    const detail = `An invalid ${kind.noun} ID ${id ?? ''} was specified.`;
+    throw fail(400, `INVALID_${kind.code}_ID`, detail, { parameters: [id ?? ''] });
   }
-  const project = model.projectsById.get(groupId);
-  if (!project) throw notFound(`No group with ID ${groupId} exists.`, 'GROUP_NOT_FOUND', [groupId]);
-  return project;
+  const found = byId.get(id);
+  if (!found) {
+    throw notFound(`No ${kind.noun} with ID ${id} exists.`, `${kind.code}_NOT_FOUND`, [id]);
+  }
+  return found;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atlas, mintToken, startSimulator, type Harness } from '../testing/atlas';
+import { startSession, type Session } from '../testing/atlas';
 
 interface Page<T = Record<string, unknown>> {
   links: Array<{ href: string; rel: string }>;
@@ -8,21 +8,18 @@ interface Page<T = Record<string, unknown>> {
 }
 
 describe('picker lists and Atlas pagination', () => {
-  let h: Harness;
-  let auth: string;
+  let h: Session;
   beforeAll(async () => {
-    h = await startSimulator();
-    auth = await mintToken(h.url);
+    h = await startSession();
   });
   afterAll(() => h.sim.close());
 
   const list = async (path: string) => {
-    const res = await atlas(h.url, auth, path);
+    const res = await h.atlas(h.auth, path);
     expect(res.status).toBe(200);
     return res.json<Page>();
   };
   const rels = (page: Page) => page.links.map((l) => l.rel);
-  const payingOrg = () => h.sim.dataset.payingOrgId;
   const projectWithDeletedCluster = () => {
     const cluster = h.sim.dataset.clusters.find((c) => c.deleted);
     if (!cluster) throw new Error('dataset has no deleted cluster');
@@ -43,13 +40,13 @@ describe('picker lists and Atlas pagination', () => {
   });
 
   it('pages projects with previous, self and next links that keep the other parameters', async () => {
-    const all = await list(`/api/atlas/v2/orgs/${payingOrg()}/groups?itemsPerPage=500`);
+    const all = await list(`/api/atlas/v2/orgs/${h.orgId}/groups?itemsPerPage=500`);
     const total = all.results.length;
     expect(total).toBeGreaterThan(5);
-    const first = await list(`/api/atlas/v2/orgs/${payingOrg()}/groups?itemsPerPage=5`);
+    const first = await list(`/api/atlas/v2/orgs/${h.orgId}/groups?itemsPerPage=5`);
     expect(rels(first)).toEqual(['self', 'next']);
     expect(first.totalCount).toBe(total);
-    const second = await list(`/api/atlas/v2/orgs/${payingOrg()}/groups?itemsPerPage=5&pageNum=2`);
+    const second = await list(`/api/atlas/v2/orgs/${h.orgId}/groups?itemsPerPage=5&pageNum=2`);
     expect(rels(second)).toEqual(['previous', 'self', 'next']);
     expect(second.results[0]).toEqual(all.results[5]);
     const next = second.links.find((l) => l.rel === 'next')?.href ?? '';
@@ -59,13 +56,13 @@ describe('picker lists and Atlas pagination', () => {
     expect(new URL(next).searchParams.get('pageNum')).toBe('3');
     const lastNum = Math.ceil(total / 5);
     const last = await list(
-      `/api/atlas/v2/orgs/${payingOrg()}/groups?itemsPerPage=5&pageNum=${lastNum}`,
+      `/api/atlas/v2/orgs/${h.orgId}/groups?itemsPerPage=5&pageNum=${lastNum}`,
     );
     expect(rels(last)).toEqual(['previous', 'self']);
   });
 
   it('answers an empty page with only previous and self beyond the last page', async () => {
-    const page = await list(`/api/atlas/v2/orgs/${payingOrg()}/groups?pageNum=99`);
+    const page = await list(`/api/atlas/v2/orgs/${h.orgId}/groups?pageNum=99`);
     expect(page.results).toEqual([]);
     expect(rels(page)).toEqual(['previous', 'self']);
   });
@@ -78,17 +75,17 @@ describe('picker lists and Atlas pagination', () => {
   it.each(['itemsPerPage=0', 'itemsPerPage=501', 'pageNum=0', 'pageNum=x'])(
     'answers 400 for %s',
     async (param) => {
-      const res = await atlas(h.url, auth, `/api/atlas/v2/orgs?${param}`);
+      const res = await h.atlas(h.auth, `/api/atlas/v2/orgs?${param}`);
       expect(res.status).toBe(400);
       expect(res.json()).toMatchObject({ error: 400, errorCode: 'VALIDATION_ERROR' });
     },
   );
 
   it('describes projects with their organization and live cluster count', async () => {
-    const page = await list(`/api/atlas/v2/orgs/${payingOrg()}/groups?name=PAY`);
+    const page = await list(`/api/atlas/v2/orgs/${h.orgId}/groups?name=PAY`);
     for (const project of page.results) {
       expect(String(project.name)).toMatch(/^payments-/);
-      expect(project.orgId).toBe(payingOrg());
+      expect(project.orgId).toBe(h.orgId);
       const live = h.sim.dataset.clusters.filter((c) => c.projectId === project.id && !c.deleted);
       expect(project.clusterCount).toBe(live.length);
     }
@@ -129,22 +126,22 @@ describe('picker lists and Atlas pagination', () => {
 
   it('answers 404 for an unknown organization or project and 400 for malformed ids', async () => {
     const unknown = '0123456789abcdef01234567';
-    expect((await atlas(h.url, auth, `/api/atlas/v2/orgs/${unknown}/groups`)).status).toBe(404);
-    const missingProject = await atlas(h.url, auth, `/api/atlas/v2/groups/${unknown}/clusters`);
+    expect((await h.atlas(h.auth, `/api/atlas/v2/orgs/${unknown}/groups`)).status).toBe(404);
+    const missingProject = await h.atlas(h.auth, `/api/atlas/v2/groups/${unknown}/clusters`);
     expect(missingProject.status).toBe(404);
     expect(missingProject.json()).toMatchObject({ errorCode: 'GROUP_NOT_FOUND' });
-    expect((await atlas(h.url, auth, '/api/atlas/v2/groups/nope/clusters')).status).toBe(400);
+    expect((await h.atlas(h.auth, '/api/atlas/v2/groups/nope/clusters')).status).toBe(400);
   });
 
   it('adds status 200 to list bodies under envelope=true', async () => {
-    const res = await atlas(h.url, auth, '/api/atlas/v2/orgs?envelope=true');
+    const res = await h.atlas(h.auth, '/api/atlas/v2/orgs?envelope=true');
     expect(res.status).toBe(200);
     const json = res.json<Page & { status: number }>();
     expect([json.status, json.totalCount, json.results.length]).toEqual([200, 3, 3]);
   });
 
   it('answers 405 for a method the path does not support', async () => {
-    const res = await atlas(h.url, auth, '/api/atlas/v2/orgs', { method: 'DELETE' });
+    const res = await h.atlas(h.auth, '/api/atlas/v2/orgs', { method: 'DELETE' });
     expect(res.status).toBe(405);
   });
 });

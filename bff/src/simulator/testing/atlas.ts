@@ -8,10 +8,29 @@ import { request, type HttpResult } from './http';
 
 export { ATLAS_CSV, ATLAS_JSON } from '../http-io';
 
+export interface AtlasInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A listening simulator and the calls a test makes against it. */
 export interface Harness {
   sim: Simulator;
   url: string;
   clock: FakeClock;
+  /** Mints a Bearer token for the demo service account (the Authorization value). */
+  token(): Promise<string>;
+  /** An Atlas call with the versioned Accept header, as `auth` (any Authorization value). */
+  atlas(auth: string, path: string, init?: AtlasInit): Promise<HttpResult>;
+}
+
+/** A harness signed in as the demo service account, looking at the paying organization. */
+export interface Session extends Harness {
+  auth: string;
+  orgId: string;
+  /** Creates a query (expects 202) and returns its token; the paying organization by default. */
+  createQuery(body: unknown, orgId?: string): Promise<string>;
 }
 
 /** A listening simulator on port 0 with a fake clock and instant processing unless overridden. */
@@ -19,13 +38,36 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ha
   const clock = fakeClock();
   const sim = createSimulator({ now: clock.now, processingMs: 0, ...options });
   const url = await sim.listen(0);
-  return { sim, url, clock };
+  return {
+    sim,
+    url,
+    clock,
+    token: () => mintToken(url),
+    atlas: (auth, path, init) => atlas(url, auth, path, init),
+  };
+}
+
+/** `startSimulator` plus a minted token: what most tests of the Atlas endpoints start from. */
+export async function startSession(options: SimulatorOptions = {}): Promise<Session> {
+  const h = await startSimulator(options);
+  const auth = await h.token();
+  const orgId = h.sim.dataset.payingOrgId;
+  return {
+    ...h,
+    auth,
+    orgId,
+    async createQuery(body, queryOrgId = orgId) {
+      const res = await h.atlas(auth, usagePath(queryOrgId), { body });
+      if (res.status !== 202) throw new Error(`create failed: ${res.status} ${res.text}`);
+      return res.json<{ token: string }>().token;
+    },
+  };
 }
 
 export const basicAuth = (id: string, secret: string) =>
   `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
-export async function mintToken(url: string): Promise<string> {
+async function mintToken(url: string): Promise<string> {
   const res = await request(`${url}/api/oauth/token`, {
     method: 'POST',
     headers: {
@@ -38,13 +80,7 @@ export async function mintToken(url: string): Promise<string> {
   return `Bearer ${res.json<{ access_token: string }>().access_token}`;
 }
 
-/** An authenticated Atlas call with the versioned Accept header. */
-export function atlas(
-  url: string,
-  auth: string,
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<HttpResult> {
+function atlas(url: string, auth: string, path: string, init: AtlasInit = {}): Promise<HttpResult> {
   const hasBody = init.body !== undefined;
   return request(`${url}${path}`, {
     method: init.method ?? (hasBody ? 'POST' : 'GET'),
@@ -64,18 +100,6 @@ export function atlas(
 
 export const usagePath = (orgId: string, token?: string) =>
   `/api/atlas/v2/orgs/${orgId}/billing/costExplorer/usage${token ? `/${token}` : ''}`;
-
-/** Creates a query and returns its token (expects 202). */
-export async function createQuery(
-  h: Harness,
-  auth: string,
-  orgId: string,
-  body: unknown,
-): Promise<string> {
-  const res = await atlas(h.url, auth, usagePath(orgId), { body });
-  if (res.status !== 202) throw new Error(`create failed: ${res.status} ${res.text}`);
-  return res.json<{ token: string }>().token;
-}
 
 /** Builds a Digest Authorization header for one request (RFC 2617, MD5, qop=auth). */
 export function digestAuthorization(

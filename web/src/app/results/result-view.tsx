@@ -1,6 +1,6 @@
 import { Skeleton } from '@mantine/core';
-import type { CostQueryDone, DrillPathStep } from '@ace/bff/contract';
-import { Suspense, useEffect, useMemo, useRef } from 'react';
+import type { DrillPathStep } from '@ace/bff/contract';
+import { Suspense, useEffect, useMemo, useRef, type ComponentProps } from 'react';
 import { DrillGap } from '../../features/drill-down/components/drill-gap';
 import { drillAction } from '../../features/drill-down/drill-plan';
 import { detailTable } from '../../features/detail/lazy';
@@ -9,20 +9,21 @@ import { buildCostPivot } from '../../features/results/build-cost-pivot';
 import type { CostPivot, PivotRow } from '../../features/results/pivot-types';
 import type { DrillControl } from '../../features/results/components/pivot-columns';
 import { ResultsPanel } from '../../features/results/components/results-panel';
-import type { ResultsView, ResultsViewChange } from '../../features/results/results-view';
 import type { NameDirectory } from '../../lib/entity-names';
 import { DIMENSION_NOUN } from '../../lib/usage-fields';
 import type { useDrillStack } from './use-drill-stack';
 
 const DetailTable = detailTable.Component;
 
-interface ResultViewProps {
-  done: CostQueryDone;
-  now: Date;
+/** What ResultView hands to the panel as it gets it; it fills the panel's other props itself. */
+type PassedToPanel = Pick<
+  ComponentProps<typeof ResultsPanel>,
+  'done' | 'now' | 'view' | 'onViewChange'
+>;
+
+interface ResultViewProps extends PassedToPanel {
   directory: NameDirectory;
   drill: ReturnType<typeof useDrillStack>;
-  view: ResultsView;
-  onViewChange: ResultsViewChange;
   /** The next step of a link's drill-down to restore from these results, if any. */
   restore: DrillPathStep | undefined;
   onRestoreMissing: (step: DrillPathStep) => void;
@@ -30,7 +31,8 @@ interface ResultViewProps {
 
 /** One finished result: the results feature's panel, with drill-down, export and detail rows. */
 export function ResultView(props: ResultViewProps) {
-  const { done, now, directory, drill, restore, onRestoreMissing } = props;
+  const { directory, drill, restore, onRestoreMissing, ...panel } = props;
+  const { done, now } = props;
   const { query, months, result } = done;
   const rows = result.usageDetails;
   const pivot = useMemo(
@@ -60,12 +62,9 @@ export function ResultView(props: ResultViewProps) {
 
   return (
     <ResultsPanel
-      done={done}
+      {...panel}
       pivot={pivot}
-      now={now}
       drill={control}
-      view={props.view}
-      onViewChange={props.onViewChange}
       notice={
         parent && (
           <DrillGap
