@@ -20,11 +20,23 @@ const fig = (metric, value, unit, target, ok) =>
   reportFigure({ bench: 'upstream', metric, value, unit, target, ok });
 
 const thisMonth = contract.monthIndex(contract.currentMonthStart(new Date()));
+/** The last `count` complete months: as Atlas's filter (exclusive end) for the naive client… */
 const months = (count, extra = {}) => ({
   startDate: contract.monthFromIndex(thisMonth - count),
   endDate: contract.monthFromIndex(thisMonth),
   ...extra,
 });
+/** …and as the dashboard question the browser POSTs to the BFF (inclusive months). */
+const question = (count, filters = {}) => ({
+  period: {
+    kind: 'months',
+    first: contract.monthFromIndex(thisMonth - count),
+    last: contract.monthFromIndex(thisMonth - 1),
+  },
+  filters,
+});
+/** The same question in both shapes. */
+const both = (count) => ({ atlas: months(count), dashboard: question(count) });
 const credentials = {
   kind: 'service-account',
   clientId: DEMO_CREDENTIALS.clientId,
@@ -74,7 +86,7 @@ try {
     timeoutMs: 10_000,
     processingGraceMs: 2000,
   });
-  const queries = { single: months(3), crowd: months(6) };
+  const queries = { single: both(3), crowd: both(6) };
   const upstream = await runUpstreamScenarios({
     simulator,
     bffUrl: bff.url,
@@ -85,7 +97,7 @@ try {
   printUpstream(upstream, fig, formatTable);
 
   // A done job with a small result (one month, one service), and two baselines serving it.
-  const { id, state } = await browserRun(bff.url, orgId, months(1, { services: ['Backup'] }));
+  const { id, state } = await browserRun(bff.url, orgId, question(1, { services: ['Backup'] }));
   const statePath = path.join(workDir, 'state.json');
   writeFileSync(statePath, JSON.stringify(state));
   const bare = {};
