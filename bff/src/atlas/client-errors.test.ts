@@ -163,3 +163,33 @@ describe('failures come back typed, after exactly one call', () => {
     expect(s.requests.filter((r) => r.route !== 'oauthToken')).toHaveLength(1);
   });
 });
+
+describe('query tokens', () => {
+  it('takes any 64 visible characters (the spec sets no pattern) and URL-encodes them', async () => {
+    const s = await started();
+    const { client } = clientFor(s, 'service-account');
+    // A visible-ASCII token Atlas never issued: Atlas (the simulator) is asked and says 404.
+    const wide = 'A1b2/?#%'.repeat(8);
+    expect(wide).toHaveLength(64);
+    const err = await client.getUsageQuery(firstOrgId(s), wide).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AtlasApiError);
+    expect(err).toMatchObject({ status: 404 });
+    const [poll] = callsTo(s, 'getUsage');
+    expect(poll?.path).toContain(encodeURIComponent(wide));
+    expect(String((err as Error).message)).not.toContain(wide);
+  });
+
+  it.each([
+    ['63 characters', 'a'.repeat(63)],
+    ['65 characters', 'a'.repeat(65)],
+    ['a space', `${'a'.repeat(63)} `],
+    ['a control character', `${'a'.repeat(63)}\n`],
+  ])('refuses a token with %s before any call', async (_label, token) => {
+    const s = await started();
+    const { client } = clientFor(s, 'service-account');
+    await expect(client.getUsageQuery(firstOrgId(s), token)).rejects.toThrow(
+      'token must be 64 visible ASCII characters',
+    );
+    expect(callsTo(s, 'getUsage')).toHaveLength(0);
+  });
+});

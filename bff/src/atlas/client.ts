@@ -29,7 +29,7 @@ function objectId(field: string, value: string): string {
 
 function queryToken(value: string): string {
   if (!QUERY_TOKEN.test(value)) {
-    throw new AtlasInputError('token', 'token must be 64 hexadecimal characters');
+    throw new AtlasInputError('token', 'token must be 64 visible ASCII characters');
   }
   return encodeURIComponent(value);
 }

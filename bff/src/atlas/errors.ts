@@ -101,6 +101,26 @@ export class AtlasProtocolError extends AtlasError {
   }
 }
 
+/**
+ * A 2xx answer to a usage poll that is neither a result nor a "still processing" we recognise.
+ * It names the top-level keys it saw (and their types), never a value: the page shows them so a
+ * user can report what Atlas sent without sending us their money or names.
+ */
+export class AtlasUnrecognizedAnswerError extends AtlasProtocolError {
+  constructor(
+    operation: string,
+    /** `key: type` for each top-level key, sorted; `(array)`, `(string)`… for a non-object. */
+    readonly keys: string[],
+    status: number,
+  ) {
+    super(
+      operation,
+      `unrecognised answer (HTTP ${status}) with ${keys.length > 0 ? `keys ${keys.join(', ')}` : 'no keys'}`,
+      status,
+    );
+  }
+}
+
 /** Atlas refused the configured credentials (token endpoint, or a Digest challenge we answered). */
 export class AtlasAuthError extends AtlasError {
   constructor(

@@ -7,6 +7,7 @@ export {
   AtlasInputError,
   AtlasNetworkError,
   AtlasProtocolError,
+  AtlasUnrecognizedAnswerError,
   AtlasTimeoutError,
   type AtlasFieldViolation,
   type AtlasRateLimit,

@@ -7,8 +7,12 @@ import { z } from 'zod';
  */
 
 export const OBJECT_ID = /^[a-f0-9]{24}$/;
-/** Atlas's examples show both cases, so the token is opaque: 64 hex chars, case kept. */
-export const QUERY_TOKEN = /^[0-9A-Fa-f]{64}$/;
+/**
+ * The spec says only "Unique 64 digit string" (minLength = maxLength = 64, no pattern), and its
+ * two examples are hex in either case. So any 64 visible ASCII characters: no space, no control;
+ * the client URL-encodes it as a path segment.
+ */
+export const QUERY_TOKEN = /^[\x21-\x7E]{64}$/;
 const MONTH_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `ApiError`; every field optional so a half-formed error body still yields what it has. */
@@ -77,11 +81,6 @@ export const usageDetailSchema = z.looseObject({
   service: optionalText,
 });
 export type AtlasUsageDetail = z.infer<typeof usageDetailSchema>;
-
-/** `CostExplorerQueryResult` is `{type: object}` in the spec: only the array is assumed. */
-export const usageResultSchema = z.looseObject({
-  usageDetails: z.array(z.unknown()).nullish(),
-});
 
 export const linkSchema = z.looseObject({
   rel: z.string().optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AtlasApiError, AtlasInputError } from './errors';
+import { AtlasApiError, AtlasInputError, AtlasUnrecognizedAnswerError } from './errors';
 import type { RawResponse } from './http';
 import { hasNextPage } from './pagination';
 import type { AtlasCostExplorerFilter } from './schemas';
@@ -83,12 +83,91 @@ describe('usage rows', () => {
     expect(warnings).toEqual([{ operation: 'GET /u', droppedRows: 1, keptRows: 1 }]);
   });
 
-  it('reads a missing usageDetails as no rows', () => {
-    expect(readUsageResult('GET /u', response({}), 0)).toEqual({
-      status: 'done',
-      usageDetails: [],
-      droppedRows: 0,
+  it('reads the project and cluster spellings Atlas may use into ours, keeping the originals', () => {
+    const row = toUsageDetail({
+      usageDate: '2026-01-01',
+      usageAmount: 2,
+      groupId: 'cccccccccccccccccccccccc',
+      groupName: 'Shop',
+      clusterUniqueId: 'dddddddddddddddddddddddd',
+      clusterName: 'shop-prod',
     });
+    expect(row).toMatchObject({
+      projectId: 'cccccccccccccccccccccccc',
+      projectName: 'Shop',
+      clusterId: 'dddddddddddddddddddddddd',
+      clusterName: 'shop-prod',
+      groupId: 'cccccccccccccccccccccccc',
+    });
+    // Our own spelling wins when both arrive; a non-string value is no value.
+    expect(
+      toUsageDetail({ usageDate: '2026-01-01', usageAmount: 1, projectId: 'p', groupId: 'g' }),
+    ).toMatchObject({ projectId: 'p' });
+    expect(
+      toUsageDetail({ usageDate: '2026-01-01', usageAmount: 1, projectName: 7, groupName: 'G' }),
+    ).toMatchObject({ projectName: 'G' });
+  });
+
+  it('reads `{}` and an empty usageDetails as done with no rows (the page says Atlas returned none)', () => {
+    for (const body of [{}, { usageDetails: [] }, { usageDetails: null }]) {
+      expect(readUsageResult('GET /u', response(body), 0)).toEqual({
+        status: 'done',
+        usageDetails: [],
+        droppedRows: 0,
+      });
+    }
+  });
+
+  it('reads a status word, a 202 or an enveloped 202 as still processing', () => {
+    for (const status of ['PROCESSING', 'IN_PROGRESS', 'pending', 'Running']) {
+      expect(readUsageResult('GET /u', response({ status }), 0)).toEqual({ status: 'processing' });
+    }
+    const accepted = { ...response(''), status: 202 };
+    expect(readUsageResult('GET /u', accepted, 0)).toEqual({ status: 'processing' });
+    expect(readUsageResult('GET /u', { ...response({ token: 'x' }), status: 202 }, 0)).toEqual({
+      status: 'processing',
+    });
+    expect(readUsageResult('GET /u', response({ status: 202, content: null }), 0)).toEqual({
+      status: 'processing',
+    });
+  });
+
+  it('refuses anything else, naming its keys and their types but never a value', () => {
+    const cases: Array<[unknown, string[]]> = [
+      [
+        { results: [{ usageAmount: 12.34 }], totalCount: 1 },
+        ['results: array', 'totalCount: number'],
+      ],
+      [{ status: 'COMPLETED' }, ['status: string']],
+      [{ status: 'PROCESSING', usageDetails: 'soon' }, ['status: string', 'usageDetails: string']],
+      [[{ usageAmount: 12.34 }], ['(array)']],
+      [
+        { aaaaaaaaaaaaaaaaaaaaaaaa: 9.99, 'bob@example.com': 'x', '2026': 1 },
+        ['<number>: number', '<id>: number', '<address>: string'],
+      ],
+    ];
+    for (const [body, keys] of cases) {
+      const err = (() => {
+        try {
+          readUsageResult('GET /u', response(body), 0);
+        } catch (e) {
+          return e;
+        }
+        throw new Error(`${JSON.stringify(body)} was accepted`);
+      })();
+      expect(err).toBeInstanceOf(AtlasUnrecognizedAnswerError);
+      expect(err).toMatchObject({ keys, status: 200 });
+      const message = String((err as Error).message);
+      for (const secret of [
+        '12.34',
+        '9.99',
+        'bob@example.com',
+        'aaaaaaaaaaaaaaaaaaaaaaaa',
+        'COMPLETED',
+      ]) {
+        expect(message).not.toContain(secret);
+      }
+    }
   });
 
   it('unwraps envelopes: 102 is processing, 200 carries the result, 4xx is an API error', () => {

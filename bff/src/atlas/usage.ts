@@ -1,11 +1,10 @@
-import { AtlasInputError, AtlasProtocolError } from './errors';
+import { AtlasInputError, AtlasProtocolError, AtlasUnrecognizedAnswerError } from './errors';
 import type { RawResponse } from './http';
-import { parseJsonBody, parseShape, toApiError } from './responses';
+import { parseJsonBody, toApiError } from './responses';
 import {
   costExplorerFilterSchema,
   envelopeSchema,
   usageDetailSchema,
-  usageResultSchema,
   type AtlasCostExplorerFilter,
   type AtlasUsageDetail,
 } from './schemas';
@@ -35,7 +34,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * `envelope=true` answers `{status, content}` with HTTP 200; for a running query Atlas may put
- * 102 in `status`. A bare result is recognised by not looking like an envelope.
+ * 102 (or 202) in `status`. A bare result is recognised by not looking like an envelope.
  */
 export function unwrapEnvelope(
   operation: string,
@@ -49,7 +48,7 @@ export function unwrapEnvelope(
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { kind: 'content', content: body };
   const { status, content } = envelope.data;
-  if (status === 102) return { kind: 'processing' };
+  if (status === 102 || status === 202) return { kind: 'processing' };
   if (status >= 200 && status < 300) return { kind: 'content', content };
   const inner = { ...res, status, body: JSON.stringify(content ?? null) };
   if (status >= 400 && status < 600) throw toApiError(operation, inner, now);
@@ -63,21 +62,96 @@ function toAmount(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Lenient row: unknown keys and services kept, cluster id normalised, unusable rows dropped. */
+/** The first of `keys` whose value is a string. */
+function firstText(row: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = row[key];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/**
+ * The spellings each dimension may arrive in. The spec types the result as a bare object; the
+ * one published real row has no project or cluster keys; the spec's CSV says "Project Id" and
+ * "Cluster Unique Id"; Atlas's invoice JSON says `groupId`/`groupName` for projects. The first
+ * spelling is ours; the others are read into it (docs/atlas-wire.md).
+ */
+export const DIMENSION_SPELLINGS = {
+  projectId: ['projectId', 'groupId'],
+  projectName: ['projectName', 'groupName'],
+  clusterId: ['clusterId', 'clusterUniqueId'],
+  clusterName: ['clusterName'],
+} as const;
+
+/** Lenient row: unknown keys and services kept, dimension keys normalised, unusable rows dropped. */
 export function toUsageDetail(row: unknown): AtlasUsageDetail | undefined {
   if (!isRecord(row)) return undefined;
   const usageAmount = toAmount(row.usageAmount);
   if (usageAmount === undefined) return undefined;
-  const clusterId =
-    typeof row.clusterId === 'string'
-      ? row.clusterId
-      : typeof row.clusterUniqueId === 'string'
-        ? row.clusterUniqueId
-        : undefined;
-  const parsed = usageDetailSchema.safeParse({ ...row, usageAmount, clusterId });
-  if (!parsed.success) return undefined;
-  if (parsed.data.clusterId === undefined) delete parsed.data.clusterId;
-  return parsed.data;
+  const normalised: Record<string, unknown> = { ...row, usageAmount };
+  for (const [key, spellings] of Object.entries(DIMENSION_SPELLINGS)) {
+    const value = firstText(row, spellings);
+    if (value === undefined) delete normalised[key];
+    else normalised[key] = value;
+  }
+  const parsed = usageDetailSchema.safeParse(normalised);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Status words a still-running query might carry in a 2xx body (case ignored). */
+const PROCESSING_WORDS = new Set(['PROCESSING', 'IN_PROGRESS', 'PENDING', 'RUNNING', 'QUEUED']);
+
+const typeOf = (value: unknown) =>
+  Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+
+/** A key that is data rather than a name (an id, a number, an address) is shown by its kind. */
+function keyName(key: string): string {
+  if (/^[a-f0-9]{24}$/i.test(key)) return '<id>';
+  if (/^-?\d+(\.\d+)?$/.test(key)) return '<number>';
+  if (key.includes('@')) return '<address>';
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]{0,39}$/.test(key)) return '<other key>';
+  return key;
+}
+
+/** At most this many keys are named; a body with more is summarised. */
+const MAX_KEYS = 20;
+
+/**
+ * `key: type` for each top-level key of a body: what an unrecognised answer is described by.
+ * Never a value; keys that look like data are replaced by their kind.
+ */
+export function topLevelShape(body: unknown): string[] {
+  if (!isRecord(body)) return [`(${typeOf(body)})`];
+  const keys = Object.keys(body).sort();
+  const named = keys.slice(0, MAX_KEYS).map((key) => `${keyName(key)}: ${typeOf(body[key])}`);
+  const unique = [...new Set(named)];
+  return keys.length > MAX_KEYS ? [...unique, `… ${keys.length - MAX_KEYS} more`] : unique;
+}
+
+/**
+ * What a 2xx usage answer means, tolerating what the spec leaves open:
+ * - `usageDetails` (an array, possibly empty, or null) or an empty object `{}`: done (no rows is a
+ *   legitimate answer, and the page says Atlas returned none; it is never a guess);
+ * - a `status` word like PROCESSING/IN_PROGRESS/PENDING (without rows): still processing;
+ * - anything else: an error naming the keys it saw, so nothing is shown as $0 by mistake.
+ */
+function classify(
+  operation: string,
+  status: number,
+  content: unknown,
+): { kind: 'processing' } | { kind: 'rows'; rows: unknown[] } {
+  if (isRecord(content)) {
+    const details = content.usageDetails;
+    if (Array.isArray(details)) return { kind: 'rows', rows: details };
+    const word = typeof content.status === 'string' ? content.status.trim().toUpperCase() : '';
+    if (details === undefined || details === null) {
+      if (PROCESSING_WORDS.has(word)) return { kind: 'processing' };
+      // `{}`, or `usageDetails: null` (how some serializers write an empty list).
+      if (details === null || Object.keys(content).length === 0) return { kind: 'rows', rows: [] };
+    }
+  }
+  throw new AtlasUnrecognizedAnswerError(operation, topLevelShape(content), status);
 }
 
 export function readUsageResult(
@@ -86,12 +160,15 @@ export function readUsageResult(
   now: number,
   logger?: AtlasLogger,
 ): AtlasUsageResult {
+  // 202 Accepted on a poll says "not yet", whatever its body holds.
+  if (res.status === 202) return { status: 'processing' };
   const unwrapped = unwrapEnvelope(operation, res, parseJsonBody(operation, res), now);
   if (unwrapped.kind === 'processing') return { status: 'processing' };
-  const result = parseShape(operation, usageResultSchema, unwrapped.content, res.status);
+  const answer = classify(operation, res.status, unwrapped.content);
+  if (answer.kind === 'processing') return { status: 'processing' };
   const usageDetails: AtlasUsageDetail[] = [];
   let droppedRows = 0;
-  for (const row of result.usageDetails ?? []) {
+  for (const row of answer.rows) {
     const detail = toUsageDetail(row);
     if (detail) usageDetails.push(detail);
     else droppedRows += 1;

@@ -5,6 +5,7 @@ import {
   AtlasNetworkError,
   AtlasProtocolError,
   AtlasTimeoutError,
+  AtlasUnrecognizedAnswerError,
 } from '../../atlas';
 import { AppError } from '../../errors';
 
@@ -21,7 +22,8 @@ export function isOutage(err: unknown): boolean {
   return (
     err instanceof AtlasNetworkError ||
     err instanceof AtlasTimeoutError ||
-    err instanceof AtlasProtocolError
+    // An answer we cannot read is not an outage: asking again gets the same answer.
+    (err instanceof AtlasProtocolError && !(err instanceof AtlasUnrecognizedAnswerError))
   );
 }
 
@@ -71,6 +73,17 @@ export function fromAtlasError(err: unknown): AppError {
     });
   }
   if (err instanceof AtlasApiError) return fromApiError(err);
+  if (err instanceof AtlasUnrecognizedAnswerError) {
+    return new AppError({
+      status: 502,
+      title: 'Atlas sent an answer this dashboard does not understand',
+      detail:
+        `Atlas answered (HTTP ${err.status ?? '?'}) with ${err.keys.length > 0 ? `the keys ${err.keys.join(', ')}` : 'no keys'} ` +
+        'and no usage rows, so nothing is shown rather than a wrong total. Please report these ' +
+        'keys to whoever runs this dashboard (docs/atlas-wire.md says how).',
+      cause: err,
+    });
+  }
   if (err instanceof AtlasNetworkError || err instanceof AtlasProtocolError) {
     return new AppError({
       status: 502,

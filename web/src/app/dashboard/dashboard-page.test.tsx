@@ -234,7 +234,7 @@ describe('the dashboard', () => {
     const { user } = await renderDashboard({ usage: [] });
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     expect(
-      await screen.findByText('No usage for these filters and months', {}, simulated),
+      await screen.findByText('Atlas returned no usage for this query', {}, simulated),
     ).toBeTruthy();
     expect(screen.getByText(/Turn on “Include partially matching charges”/)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();

@@ -8,9 +8,9 @@ interface ResultsEmptyProps {
 /** Says why the table is empty and what might fill it. */
 export function ResultsEmpty({ rangeLabel, includePartialMatches }: ResultsEmptyProps) {
   return (
-    <Alert color="gray" title="No usage for these filters and months">
-      Atlas reported no charges for {rangeLabel} that match the chosen organization, projects,
-      clusters and services.
+    <Alert color="gray" title="Atlas returned no usage for this query">
+      Atlas answered with no charges for {rangeLabel} that match the chosen organization, projects,
+      clusters and services, so there is no total to show.
       <List size="sm" mt="xs">
         {!includePartialMatches && (
           <List.Item>

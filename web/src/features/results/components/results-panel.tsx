@@ -42,7 +42,8 @@ export function ResultsPanel(props: ResultsPanelProps) {
   const serverDisagrees =
     result.totals.totalCents !== pivot.grandTotalCents + pivot.unreadable.cents;
   const noun = DIMENSION_NOUN[pivot.dimension];
-  const empty = pivot.rows.length === 0;
+  /** Atlas answered with no rows at all (rows it sent with no readable month are not "none"). */
+  const empty = result.usageDetails.length === 0;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
@@ -55,18 +56,21 @@ export function ResultsPanel(props: ResultsPanelProps) {
           </Text>
         </Group>
         {props.notice}
-        <Group justify="space-between" align="center">
-          <Text size="lg" data-testid="results-total">
-            Total{' '}
-            <Text span fw={700} fz="xl" data-testid="grand-total">
-              {formatUsd(pivot.grandTotalCents)}
-            </Text>{' '}
-            <Text span size="sm" c="dimmed">
-              USD
+        {/* No rows is not a measured $0: the empty state below says what Atlas answered. */}
+        {!empty && (
+          <Group justify="space-between" align="center">
+            <Text size="lg" data-testid="results-total">
+              Total{' '}
+              <Text span fw={700} fz="xl" data-testid="grand-total">
+                {formatUsd(pivot.grandTotalCents)}
+              </Text>{' '}
+              <Text span size="sm" c="dimmed">
+                USD
+              </Text>
             </Text>
-          </Text>
-          {!empty && props.actions}
-        </Group>
+            {props.actions}
+          </Group>
+        )}
         {serverDisagrees && (
           <Text size="sm" c="var(--ace-color-warning)">
             The server reported a total of {formatUsd(result.totals.totalCents)}; the rows add up to
