@@ -6,6 +6,7 @@ import type {
   AtlasProject,
   AtlasUsageDetail,
 } from './schemas';
+import type { WireLog } from './wire-log';
 
 export interface AtlasLogger {
   debug(obj: object, msg?: string): void;
@@ -32,6 +33,8 @@ export interface AtlasClientOptions {
   /** Clock for token expiry and Retry-After dates. */
   now?: () => number;
   onResponseMeta?: (meta: AtlasResponseMeta) => void;
+  /** The wire recorder (ATLAS_WIRE_LOG, `pnpm atlas:probe`): sees every exchange, raw. */
+  wireLog?: WireLog;
 }
 
 export type AtlasUsageResult =
