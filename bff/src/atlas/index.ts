@@ -25,6 +25,9 @@ export {
   type AtlasUsageDetail,
 } from './schemas';
 export { ATLAS_MEDIA_TYPE } from './transport';
+export { describeExchange, type WireExchange, type WireLine, type WireLog } from './wire-log';
+export { openWireLogFile, type WireLogFile } from './wire-log-file';
+export { shapeOf, type Shape } from './wire-shape';
 export type {
   AtlasCallOptions,
   AtlasClient,
