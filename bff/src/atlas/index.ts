@@ -35,4 +35,5 @@ export type {
   AtlasLogger,
   AtlasResponseMeta,
   AtlasUsageResult,
+  UsageCallOptions,
 } from './types';

@@ -50,13 +50,18 @@ export interface AtlasCallOptions {
   signal?: AbortSignal;
 }
 
+export interface UsageCallOptions extends AtlasCallOptions {
+  /** Adds `?envelope=true`: Atlas then wraps the answer as `{status, content}` (the probe asks). */
+  envelope?: boolean;
+}
+
 export interface AtlasClient {
   createUsageQuery(
     orgId: string,
     filter: AtlasCostExplorerFilter,
-    opts?: AtlasCallOptions,
+    opts?: UsageCallOptions,
   ): Promise<{ token: string }>;
-  getUsageQuery(orgId: string, token: string, opts?: AtlasCallOptions): Promise<AtlasUsageResult>;
+  getUsageQuery(orgId: string, token: string, opts?: UsageCallOptions): Promise<AtlasUsageResult>;
   /** All organizations the credential can see (every page). */
   listOrgs(opts?: AtlasCallOptions): Promise<AtlasOrg[]>;
   /** GET /api/atlas/v2/orgs/{orgId}/groups, every page. */
