@@ -26,6 +26,19 @@ export const envSchema = z.object({
   ATLAS_CLIENT_SECRET: optionalSecret,
   ATLAS_PUBLIC_KEY: optionalSecret,
   ATLAS_PRIVATE_KEY: optionalSecret,
+  /**
+   * A file that gets one JSON line per Atlas exchange: path template, statuses, header names,
+   * body shapes; never values (docs/atlas-wire.md, "Wire log"). Unset: nothing is recorded.
+   */
+  ATLAS_WIRE_LOG: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  /** The wire log is rotated (.1 … .N) once it passes this many bytes… */
+  ATLAS_WIRE_LOG_MAX_BYTES: count(5 * 1024 * 1024, 1024 * 1024 * 1024),
+  /** …and this many rotated files are kept. */
+  ATLAS_WIRE_LOG_FILES: count(3, 100),
   /** Timeout of one HTTP call to Atlas (create, one poll, one list page, token). */
   ATLAS_TIMEOUT_MS: ms(10_000),
   /** After an interim 102, how long to wait for a final response before calling it "processing". */

@@ -61,6 +61,8 @@ export interface Config {
     retryBaseMs: number;
     retryMaxMs: number;
   };
+  /** ATLAS_WIRE_LOG: where every Atlas exchange is recorded as shapes; unset: not recorded. */
+  wireLog: { path: string; maxBytes: number; files: number } | undefined;
   queryDeadlineMs: number;
   poll: { initialMs: number; maxMs: number };
   pickerCacheTtlMs: number;
@@ -178,6 +180,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryBaseMs: env.ATLAS_RETRY_BASE_MS,
       retryMaxMs: env.ATLAS_RETRY_MAX_MS,
     },
+    wireLog: env.ATLAS_WIRE_LOG
+      ? {
+          path: env.ATLAS_WIRE_LOG,
+          maxBytes: env.ATLAS_WIRE_LOG_MAX_BYTES,
+          files: env.ATLAS_WIRE_LOG_FILES,
+        }
+      : undefined,
     queryDeadlineMs: env.QUERY_DEADLINE_MS,
     poll: { initialMs: env.POLL_INITIAL_MS, maxMs: env.POLL_MAX_MS },
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,

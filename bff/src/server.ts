@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { openWireLogFile } from './atlas';
 import type { AtlasConnection, Config } from './config';
 import type { Logger } from './logger';
 import type { AtlasConnections } from './services/upstream/atlas-connections';
@@ -93,6 +94,17 @@ export async function startServer(config: Config, options: StartOptions): Promis
     );
   }
 
+  const wireLog =
+    config.wireLog &&
+    openWireLogFile({
+      ...config.wireLog,
+      onError: (err) =>
+        logger.warn({ err: err.message }, 'ATLAS_WIRE_LOG cannot be written; recording stopped'),
+    });
+  if (config.wireLog) {
+    logger.info({ path: config.wireLog.path }, 'Recording the shape of every Atlas exchange');
+  }
+
   const audit = logger.child({ audit: true });
   const { connections, costQueries, pickers, scope, budgets, replicaId } = createUpstreamServices({
     config,
@@ -101,6 +113,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     audit,
     ...(options.jobHooks && { hooks: options.jobHooks }),
+    ...(wireLog && { wireLog }),
   });
   const presets = createPresetService({
     presets: store.presets,
@@ -165,7 +178,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         // replica) resumes every job at once instead of waiting for the leases to run out.
         await costQueries.close();
         // Last: in-flight saves and job writes finish before the database goes away.
-        await Promise.all([store.close(), simulator?.close()]);
+        await Promise.all([store.close(), simulator?.close(), wireLog?.close()]);
       })();
       return closing;
     },

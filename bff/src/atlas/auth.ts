@@ -2,6 +2,7 @@ import { DigestNonceCache, digestAuthorization, parseDigestChallenge } from './d
 import { AtlasAuthError } from './errors';
 import { sendRaw, type RawRequest, type RawResponse, type RawResult } from './http';
 import type { TokenSource } from './oauth';
+import type { Send } from './wire-log';
 import { toApiError } from './responses';
 
 /** Sends one request with credentials, answering Atlas's 401s as the scheme requires. */
@@ -23,14 +24,14 @@ const isUnauthorized = (res: RawResult): res is RawResponse =>
  * Bearer tokens from the service account. A 401 means the token was revoked or expired
  * early: re-mint once and retry once, never loop (a second 401 is returned as is).
  */
-export function bearerAuthenticator(tokens: TokenSource): Authenticator {
+export function bearerAuthenticator(tokens: TokenSource, send: Send = sendRaw): Authenticator {
   return {
     async send(req) {
       const first = await tokens.getToken();
-      const res = await sendRaw(withAuthorization(req, `Bearer ${first}`));
+      const res = await send(withAuthorization(req, `Bearer ${first}`));
       if (!isUnauthorized(res)) return res;
       tokens.invalidate(first);
-      return sendRaw(withAuthorization(req, `Bearer ${await tokens.getToken()}`));
+      return send(withAuthorization(req, `Bearer ${await tokens.getToken()}`));
     },
     secrets: () => tokens.secrets(),
   };
@@ -49,7 +50,11 @@ function digestChallenges(rawHeaders: readonly string[]): string[] {
  * ones reuse the cached nonce with the next `nc`. A 401 that answers a fresh challenge means
  * the keys are wrong, unless Atlas flags the nonce `stale`, which earns one more try.
  */
-export function digestAuthenticator(publicKey: string, privateKey: string): Authenticator {
+export function digestAuthenticator(
+  publicKey: string,
+  privateKey: string,
+  send: Send = sendRaw,
+): Authenticator {
   const nonces = new DigestNonceCache();
   const authorize = (req: RawRequest) => {
     const entry = nonces.next();
@@ -67,7 +72,7 @@ export function digestAuthenticator(publicKey: string, privateKey: string): Auth
   };
   return {
     async send(req) {
-      let res = await sendRaw(authorize(req));
+      let res = await send(authorize(req));
       let answeredFresh = false;
       for (let round = 0; round < 2 && isUnauthorized(res); round += 1) {
         const challenge = parseDigestChallenge(digestChallenges(res.rawHeaders));
@@ -76,7 +81,7 @@ export function digestAuthenticator(publicKey: string, privateKey: string): Auth
           throw new AtlasAuthError(req.operation, 401, toApiError(req.operation, res, 0).errorCode);
         }
         nonces.remember(challenge);
-        res = await sendRaw(authorize(req));
+        res = await send(authorize(req));
         answeredFresh = true;
       }
       return res;

@@ -27,6 +27,9 @@ function objectId(field: string, value: string): string {
   return encodeURIComponent(value);
 }
 
+const envelopeQuery = (opts: { envelope?: boolean } | undefined) =>
+  opts?.envelope ? { envelope: 'true' } : undefined;
+
 function queryToken(value: string): string {
   if (!QUERY_TOKEN.test(value)) {
     throw new AtlasInputError('token', 'token must be 64 visible ASCII characters');
@@ -58,6 +61,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       const res = await transport.call({
         method: 'POST',
         path,
+        query: envelopeQuery(opts),
         body,
         operation,
         signal: opts?.signal,
@@ -87,6 +91,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
         const res = await transport.call({
           method: 'GET',
           path,
+          query: envelopeQuery(opts),
           operation,
           processingGraceMs: options.processingGraceMs,
           signal: opts?.signal,

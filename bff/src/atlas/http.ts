@@ -22,6 +22,14 @@ export interface RawRequest {
   signal?: AbortSignal;
   /** Label for error messages: method and path template, never a secret or query token. */
   operation: string;
+  /** Told what the result alone cannot say: interim statuses, and how "processing" came about. */
+  observer?: ExchangeObserver;
+}
+
+export interface ExchangeObserver {
+  interim?(status: number, headers: IncomingHttpHeaders): void;
+  /** `closed`: the connection ended after a 102; `held`: no final answer within the grace. */
+  processing?(how: 'closed' | 'held'): void;
 }
 
 export interface RawResponse {
@@ -66,23 +74,29 @@ export function sendRaw(req: RawRequest): Promise<RawResult> {
       settle(outcome);
       request.destroy();
     };
+    const stillProcessing = (how: 'closed' | 'held') =>
+      abandon(() => {
+        req.observer?.processing?.(how);
+        resolve(PROCESSING);
+      });
     const failed = (err: NodeJS.ErrnoException) => {
       // After a 102, a closed or reset connection is Atlas's way of saying "not yet".
-      if (processing) abandon(() => resolve(PROCESSING));
+      if (processing) stillProcessing('closed');
       else abandon(() => reject(new AtlasNetworkError(req.operation, err.code, { cause: err })));
     };
     const onAbort = () => abandon(() => reject(asError(req.signal?.reason)));
 
     const deadline = setTimeout(() => {
-      if (processing) abandon(() => resolve(PROCESSING));
+      if (processing) stillProcessing('held');
       else abandon(() => reject(new AtlasTimeoutError(req.operation, req.timeoutMs)));
     }, req.timeoutMs);
     req.signal?.addEventListener('abort', onAbort, { once: true });
 
     request.on('information', (info) => {
+      req.observer?.interim?.(info.statusCode, info.headers);
       if (info.statusCode !== 102 || req.processingGraceMs === undefined || processing) return;
       processing = true;
-      graceTimer = setTimeout(() => abandon(() => resolve(PROCESSING)), req.processingGraceMs);
+      graceTimer = setTimeout(() => stillProcessing('held'), req.processingGraceMs);
     });
 
     request.on('response', (res) => {

@@ -26,6 +26,9 @@ export {
   type AtlasUsageDetail,
 } from './schemas';
 export { ATLAS_MEDIA_TYPE } from './transport';
+export { describeExchange, type WireExchange, type WireLine, type WireLog } from './wire-log';
+export { openWireLogFile, type WireLogFile } from './wire-log-file';
+export { shapeOf, type Shape } from './wire-shape';
 export type {
   AtlasCallOptions,
   AtlasClient,
@@ -33,4 +36,5 @@ export type {
   AtlasLogger,
   AtlasResponseMeta,
   AtlasUsageResult,
+  UsageCallOptions,
 } from './types';

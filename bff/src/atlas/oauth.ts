@@ -2,6 +2,7 @@ import { AtlasAuthError, AtlasProtocolError } from './errors';
 import { sendRaw, type RawResponse } from './http';
 import { parseJsonBody, parseShape, toApiError } from './responses';
 import { oauthErrorSchema, tokenResponseSchema } from './schemas';
+import type { Send } from './wire-log';
 
 export interface TokenSourceOptions {
   baseUrl: string;
@@ -11,6 +12,8 @@ export interface TokenSourceOptions {
   userAgent: string;
   now: () => number;
   logger?: { debug(obj: object, msg?: string): void };
+  /** The raw sender (the wire recorder wraps it); `sendRaw` by default. */
+  send?: Send;
 }
 
 export interface TokenSource {
@@ -53,7 +56,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const recentTokens: string[] = []; // for scrubbing: an old token may still be in flight
 
   const requestOnce = async (): Promise<RawResponse> => {
-    const res = await sendRaw({
+    const res = await (options.send ?? sendRaw)({
       url,
       method: 'POST',
       headers: {

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { bearerAuthenticator, digestAuthenticator, type Authenticator } from './auth';
 import { scrubSecrets } from './errors';
-import type { RawResponse } from './http';
+import { sendRaw, type RawResponse } from './http';
 import { createTokenSource } from './oauth';
 import { assertSuccess, rateLimitOf } from './responses';
 import type { AtlasClientOptions } from './types';
+import { recordingSend } from './wire-log';
 
 /** The only version the Cost Explorer and picker operations have ever had. */
 export const ATLAS_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
@@ -36,6 +37,8 @@ export function createTransport(options: AtlasClientOptions): Transport {
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const { logger } = options;
   const { credentials } = options;
+  // Every exchange (token mints and Digest challenges too) passes here, so the recorder sees all.
+  const send = options.wireLog ? recordingSend(sendRaw, options.wireLog) : sendRaw;
   const auth: Authenticator =
     credentials.kind === 'service-account'
       ? bearerAuthenticator(
@@ -47,9 +50,11 @@ export function createTransport(options: AtlasClientOptions): Transport {
             userAgent,
             now,
             logger,
+            send,
           }),
+          send,
         )
-      : digestAuthenticator(credentials.publicKey, credentials.privateKey);
+      : digestAuthenticator(credentials.publicKey, credentials.privateKey, send);
 
   const scrub = <T>(err: T): T => scrubSecrets(err, auth.secrets());
 

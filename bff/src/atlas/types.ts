@@ -6,6 +6,7 @@ import type {
   AtlasProject,
   AtlasUsageDetail,
 } from './schemas';
+import type { WireLog } from './wire-log';
 
 export interface AtlasLogger {
   debug(obj: object, msg?: string): void;
@@ -32,6 +33,8 @@ export interface AtlasClientOptions {
   /** Clock for token expiry and Retry-After dates. */
   now?: () => number;
   onResponseMeta?: (meta: AtlasResponseMeta) => void;
+  /** The wire recorder (ATLAS_WIRE_LOG, `pnpm atlas:probe`): sees every exchange, raw. */
+  wireLog?: WireLog;
 }
 
 export type AtlasUsageResult =
@@ -47,13 +50,18 @@ export interface AtlasCallOptions {
   signal?: AbortSignal;
 }
 
+export interface UsageCallOptions extends AtlasCallOptions {
+  /** Adds `?envelope=true`: Atlas then wraps the answer as `{status, content}` (the probe asks). */
+  envelope?: boolean;
+}
+
 export interface AtlasClient {
   createUsageQuery(
     orgId: string,
     filter: AtlasCostExplorerFilter,
-    opts?: AtlasCallOptions,
+    opts?: UsageCallOptions,
   ): Promise<{ token: string }>;
-  getUsageQuery(orgId: string, token: string, opts?: AtlasCallOptions): Promise<AtlasUsageResult>;
+  getUsageQuery(orgId: string, token: string, opts?: UsageCallOptions): Promise<AtlasUsageResult>;
   /** All organizations the credential can see (every page). */
   listOrgs(opts?: AtlasCallOptions): Promise<AtlasOrg[]>;
   /** GET /api/atlas/v2/orgs/{orgId}/groups, every page. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createAtlasClient, type AtlasClient } from '../atlas';
+import { createAtlasClient, type AtlasClient, type WireLog } from '../atlas';
 import type { AtlasConnection, Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store/types';
@@ -37,6 +37,8 @@ export function createUpstreamServices(deps: {
   logger: Logger;
   audit: Logger;
   hooks?: JobHooks;
+  /** ATLAS_WIRE_LOG's recorder, shared by every connection's client. */
+  wireLog?: WireLog;
 }): UpstreamServices {
   const { config, targets, store, logger, audit } = deps;
   const capacity = createCapacityTracker();
@@ -51,6 +53,7 @@ export function createUpstreamServices(deps: {
         userAgent: 'atlas-cost-explorer-bff/0.1',
         logger: connectionLogger,
         onResponseMeta: capacity.onResponseMeta,
+        ...(deps.wireLog && { wireLog: deps.wireLog }),
       });
       return {
         name: target.name,
