@@ -34,13 +34,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * `envelope=true` answers `{status, content}` with HTTP 200; for a running query Atlas may put
- * 102 (or 202) in `status`. A bare result is recognised by not looking like an envelope.
+ * 102 (or, on a poll, 202) in `status`. A bare result is recognised by not looking like an envelope.
  */
 export function unwrapEnvelope(
   operation: string,
   res: RawResponse,
   body: unknown,
   now: number,
+  /** On a poll, an enveloped 202 means "not yet"; on the create it carries the token. */
+  acceptedMeansProcessing = false,
 ): { kind: 'processing' } | { kind: 'content'; content: unknown } {
   if (!isRecord(body) || 'usageDetails' in body || 'token' in body) {
     return { kind: 'content', content: body };
@@ -48,7 +50,7 @@ export function unwrapEnvelope(
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { kind: 'content', content: body };
   const { status, content } = envelope.data;
-  if (status === 102 || status === 202) return { kind: 'processing' };
+  if (status === 102 || (status === 202 && acceptedMeansProcessing)) return { kind: 'processing' };
   if (status >= 200 && status < 300) return { kind: 'content', content };
   const inner = { ...res, status, body: JSON.stringify(content ?? null) };
   if (status >= 400 && status < 600) throw toApiError(operation, inner, now);
@@ -162,7 +164,7 @@ export function readUsageResult(
 ): AtlasUsageResult {
   // 202 Accepted on a poll says "not yet", whatever its body holds.
   if (res.status === 202) return { status: 'processing' };
-  const unwrapped = unwrapEnvelope(operation, res, parseJsonBody(operation, res), now);
+  const unwrapped = unwrapEnvelope(operation, res, parseJsonBody(operation, res), now, true);
   if (unwrapped.kind === 'processing') return { status: 'processing' };
   const answer = classify(operation, res.status, unwrapped.content);
   if (answer.kind === 'processing') return { status: 'processing' };
