@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIMULATOR_PROFILES } from './simulator/profiles';
 
 /**
  * The environment's schema, with defaults (config.ts reads process.env and validates it here).
@@ -85,6 +86,13 @@ export const envSchema = z.object({
   EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
   SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  /** The simulator's answers to what the spec leaves open (bff/src/simulator/profiles.ts). */
+  SIMULATOR_PROFILE: z
+    .enum(SIMULATOR_PROFILES, {
+      error: (issue) =>
+        `unknown profile ${JSON.stringify(issue.input)}: must be one of ${SIMULATOR_PROFILES.join(', ')}`,
+    })
+    .default('default'),
   WEB_DIST_DIR: z.string().optional(),
   /** PostgreSQL for the store (needed for more than one replica); unset means embedded SQLite. */
   DATABASE_URL: z

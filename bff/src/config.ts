@@ -7,6 +7,7 @@ import {
 } from './config-file';
 import { allowedHostsOf, baseUrlProblem, isLoopbackHost, networkProblems } from './config-network';
 import { envSchema, type Env } from './config-schema';
+import type { SimulatorProfileName } from './simulator/profiles';
 
 export type { Env };
 
@@ -73,7 +74,13 @@ export interface Config {
   breaker: { failures: number; halfOpenAfterMs: number };
   jobs: { leaseMs: number; sweepMs: number; retentionMs: number };
   shutdownGraceMs: number;
-  simulator: { port: number; embeddedPort: number; processingMs: number; scale: number };
+  simulator: {
+    port: number;
+    embeddedPort: number;
+    processingMs: number;
+    scale: number;
+    profile: SimulatorProfileName;
+  };
   webDistDir: string | undefined;
   store: { databaseUrl: string | undefined; dataDir: string };
 }
@@ -214,6 +221,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       embeddedPort: env.EMBEDDED_SIMULATOR_PORT,
       processingMs: env.SIMULATOR_PROCESSING_MS,
       scale: env.SIMULATOR_SCALE,
+      profile: env.SIMULATOR_PROFILE,
     },
     webDistDir: env.WEB_DIST_DIR,
     store: { databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR },

@@ -51,6 +51,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     simulator = createSimulator({
       processingMs: config.simulator.processingMs,
       scale: config.simulator.scale,
+      profile: config.simulator.profile,
       ...options.simulatorOptions,
     });
     const simulatorUrl = await simulator.listen(

@@ -5,13 +5,15 @@ import type { QueryStore } from './cost-explorer/query-store';
 import type { RateLimiter } from './control/rate-limit';
 import type { RequestLog } from './control/request-log';
 import type { Timers } from './timers';
+import type { SimulatorProfileName } from './profiles';
 import type { ProcessingMode, SimCredentials } from './types';
 
 /** Everything a request handler may touch; built once per simulator. */
 export interface SimContext {
   now: () => Date;
   nowMs: () => number;
-  settings: { processingMode: ProcessingMode; processingMs: number };
+  /** What tests switch at run time; the profile's answers are read per request. */
+  settings: { profile: SimulatorProfileName; processingMode: ProcessingMode; processingMs: number };
   credentials: SimCredentials;
   model: DatasetModel;
   auth: Authenticators;

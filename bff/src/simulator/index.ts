@@ -2,6 +2,8 @@
 // the dashboard's built-in demo data. Everything else in this folder is internal.
 export { DEMO_CREDENTIALS } from './auth/credentials';
 export { createSimulator } from './server';
+export { isSimulatorProfileName, SIMULATOR_PROFILES, simulatorProfile } from './profiles';
+export type { SimulatorProfile, SimulatorProfileName } from './profiles';
 export { FAULT_ROUTES, PROCESSING_MODES } from './types';
 export type {
   FaultAction,
@@ -12,6 +14,7 @@ export type {
   SimCredentials,
   SimCluster,
   SimDataset,
+  SimRateLimit,
   SimOrg,
   SimProject,
   Simulator,

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     credentials: fromEnv,
     processingMs: env.SIMULATOR_PROCESSING_MS,
     scale: env.SIMULATOR_SCALE,
+    profile: env.SIMULATOR_PROFILE,
   });
   // Handlers first: a supervisor may signal as soon as it reads the banner.
   let stopping = false;
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     [
       `Atlas simulator listening on ${url}`,
       `  ${dataset.orgs.length} organizations, ${dataset.projects.length} projects, ${dataset.clusters.length} clusters (scale ${dataset.scale}); paying org ${dataset.payingOrgId}`,
-      `  processing time ${env.SIMULATOR_PROCESSING_MS} ms`,
+      `  processing time ${env.SIMULATOR_PROCESSING_MS} ms; profile ${env.SIMULATOR_PROFILE}`,
       'Service account (POST /api/oauth/token, HTTP Basic, grant_type=client_credentials):',
       ...serviceAccount,
       'API key (HTTP Digest):',

@@ -14,17 +14,22 @@ import { RequestLog } from './control/request-log';
 import { handle } from './request-handler';
 import { FaultStore } from './control/faults';
 import { Timers } from './timers';
+import { isSimulatorProfileName, simulatorProfile } from './profiles';
 import { PROCESSING_MODES, type Simulator, type SimulatorOptions } from './types';
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const now = options.now ?? (() => new Date());
   const nowMs = () => now().getTime();
   const credentials = resolveCredentials(options.credentials);
+  const profile = options.profile ?? 'default';
+  if (!isSimulatorProfileName(profile))
+    throw new TypeError(`Unknown simulator profile ${String(profile)}`);
   const ctx: SimContext = {
     now,
     nowMs,
     settings: {
-      processingMode: options.processingMode ?? 'final-102-close',
+      profile,
+      processingMode: options.processingMode ?? simulatorProfile(profile).processingMode,
       processingMs: options.processingMs ?? 1500,
     },
     credentials,
@@ -33,7 +38,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       oauth: new OAuthTokens(options.tokenTtlSeconds ?? 3600, nowMs),
       digest: new DigestAuth(credentials.publicKey, credentials.privateKey, nowMs),
     },
-    rateLimiter: new RateLimiter(options.rateLimit ?? false, nowMs),
+    rateLimiter: new RateLimiter(
+      options.rateLimit ?? false,
+      nowMs,
+      () => simulatorProfile(ctx.settings.profile).refill,
+    ),
     queries: new QueryStore(),
     faults: new FaultStore(),
     log: new RequestLog(),
@@ -55,6 +64,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     setProcessingMs: (ms) => {
       if (!(ms >= 0 && Number.isFinite(ms))) throw new TypeError('processingMs must be ≥ 0');
       ctx.settings.processingMs = ms;
+    },
+    setProfile: (name) => {
+      if (!isSimulatorProfileName(name))
+        throw new TypeError(`Unknown simulator profile ${String(name)}`);
+      ctx.settings.profile = name;
+      ctx.settings.processingMode = simulatorProfile(name).processingMode;
     },
     dataset: ctx.model.dataset,
   };
@@ -101,6 +116,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     faults: { add: control.addFault, clear: control.clearFaults },
     setProcessingMode: control.setProcessingMode,
     setProcessingMs: control.setProcessingMs,
+    setProfile: control.setProfile,
+    get profile() {
+      return ctx.settings.profile;
+    },
     dataset: ctx.model.dataset,
   };
 }

@@ -1,16 +1,19 @@
+import type { SimulatorProfileName } from './profiles';
+
 /**
  * Public types of the Atlas simulator. Other packages (the BFF's Atlas client tests, the e2e
  * suite) code against these names, so change them only together with their users.
  */
 
 export type ProcessingMode =
-  'final-102-close' | 'final-102-hold' | 'interim-102-then-200' | 'envelope';
+  'final-102-close' | 'final-102-hold' | 'interim-102-then-200' | 'envelope' | 'status-body';
 
 export const PROCESSING_MODES: readonly ProcessingMode[] = [
   'final-102-close',
   'final-102-hold',
   'interim-102-then-200',
   'envelope',
+  'status-body',
 ];
 
 export type FaultRoute =
@@ -67,14 +70,28 @@ export interface SimCredentials {
   privateKey: string;
 }
 
+/**
+ * Atlas's token bucket: `capacity` tokens, refilled at `refillPerMinute`. With the default fixed
+ * refill the tokens arrive in steps every `refillIntervalMs` (default 60 000, as Atlas documents);
+ * tests use a few hundred milliseconds on the simulator's clock.
+ */
+export interface SimRateLimit {
+  capacity: number;
+  refillPerMinute: number;
+  refillIntervalMs?: number;
+}
+
 export interface SimulatorOptions {
   credentials?: Partial<SimCredentials>;
+  /** Answers to the questions the spec leaves open (profiles.ts); default `default`. */
+  profile?: SimulatorProfileName;
   processingMs?: number;
+  /** Overrides the profile's processing form. */
   processingMode?: ProcessingMode;
   scale?: number;
   seed?: number;
   now?: () => Date;
-  rateLimit?: { capacity: number; refillPerMinute: number } | false;
+  rateLimit?: SimRateLimit | false;
   tokenTtlSeconds?: number;
 }
 
@@ -138,5 +155,8 @@ export interface Simulator {
   faults: { add(rule: FaultRule): void; clear(): void };
   setProcessingMode(mode: ProcessingMode): void;
   setProcessingMs(ms: number): void;
+  /** Switches every answer to the profile's, the processing form included. */
+  setProfile(name: SimulatorProfileName): void;
+  readonly profile: SimulatorProfileName;
   readonly dataset: SimDataset;
 }

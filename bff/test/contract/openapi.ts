@@ -137,3 +137,19 @@ export function validateComponentSchema(
 ): ValidationResult {
   return run(fragment, ['components', 'schemas', schema], value);
 }
+
+/** The `example` the spec gives for one response media type, or undefined when it gives none. */
+export function responseExample(
+  operation: OperationRef,
+  status: number,
+  mediaType: string,
+): unknown {
+  const op = findOperation(operation);
+  const responses = isObject(op.node.responses) ? op.node.responses : {};
+  const entry = responses[String(status)];
+  if (!isObject(entry)) return undefined;
+  const { node } = follow(op.fragment, { pointer: [], node: entry });
+  const content = isObject(node.content) ? node.content : {};
+  const media = content[mediaType];
+  return isObject(media) ? media.example : undefined;
+}

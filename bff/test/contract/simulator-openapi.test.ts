@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, usagePath, type Session } from '../../src/simulator/testing/atlas';
 import { request } from '../../src/simulator/testing/http';
 import {
+  responseExample,
   validateAgainstOperation,
   validateComponentSchema,
   type ValidationResult,
@@ -49,6 +50,23 @@ describe("the simulator's responses match the official Atlas OpenAPI fragments",
     expectValid(
       validateAgainstOperation(GET_USAGE, 200, csv.text, 'application/vnd.atlas.2023-01-01+csv'),
     );
+  });
+
+  it("the CSV has exactly the columns of the spec's CSV example, in its order", async () => {
+    // The example is a header/value dump ("Billed Date,<value>," per line): its first cells.
+    const example = responseExample(GET_USAGE, 200, 'application/vnd.atlas.2023-01-01+csv');
+    expect(typeof example).toBe('string');
+    const specColumns = String(example)
+      .trim()
+      .split('\n')
+      .map((line) => line.split(',')[0]?.trim());
+    expect(specColumns).not.toContain('Service');
+    const clusters = h.sim.dataset.clusters.slice(0, 5).map((c) => c.id);
+    const token = await h.createQuery({ ...BODY, groupBy: 'clusters', clusters });
+    const csv = await h.atlas(auth, usagePath(orgId, token), {
+      headers: { accept: 'application/vnd.atlas.2023-01-01+csv' },
+    });
+    expect(csv.text.split('\n')[0]?.split(',')).toEqual(specColumns);
   });
 
   it('list pages of organizations, projects and clusters match their Paginated views', async () => {

@@ -39,8 +39,13 @@ describe('the /__sim control plane', () => {
     const session = await startSession({ processingMs: 5_000 });
     h = session;
     const res = await control('PUT', 'settings', { processingMode: 'envelope', processingMs: 10 });
-    expect(res.json()).toEqual({ processingMode: 'envelope', processingMs: 10 });
+    expect(res.json()).toEqual({
+      profile: 'default',
+      processingMode: 'envelope',
+      processingMs: 10,
+    });
     expect((await control('GET', 'settings')).json()).toEqual({
+      profile: 'default',
       processingMode: 'envelope',
       processingMs: 10,
     });
@@ -54,8 +59,23 @@ describe('the /__sim control plane', () => {
     expect((await h.atlas(auth, usagePath(orgId, token))).status).toBe(200);
   });
 
+  it('switches the profile, which brings its processing form unless one is named too', async () => {
+    h = await startSimulator();
+    const res = await control('PUT', 'settings', { profile: 'status-body' });
+    expect(res.json()).toMatchObject({ profile: 'status-body', processingMode: 'status-body' });
+    expect(h.sim.profile).toBe('status-body');
+    const both = await control('PUT', 'settings', {
+      profile: 'all-unknowns',
+      processingMode: 'envelope',
+    });
+    expect(both.json()).toMatchObject({ profile: 'all-unknowns', processingMode: 'envelope' });
+  });
+
   it('refuses unknown settings values', async () => {
     h = await startSimulator();
+    const profile = await control('PUT', 'settings', { profile: 'nope' });
+    expect(profile.status).toBe(400);
+    expect(profile.json<{ error: string }>().error).toMatch(/^profile must be one of default, /);
     expect((await control('PUT', 'settings', { processingMode: 'slow' })).status).toBe(400);
     expect((await control('PUT', 'settings', { processingMs: -1 })).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultRuleProblem } from './faults';
 import { readBody } from '../http-io';
+import { isSimulatorProfileName, SIMULATOR_PROFILES, type SimulatorProfileName } from '../profiles';
 import type { FaultRule, ProcessingMode, RequestLogEntry, SimDataset } from '../types';
 import { PROCESSING_MODES } from '../types';
 
@@ -13,9 +14,15 @@ export interface ControlTarget {
   clearRequests: () => void;
   addFault: (rule: FaultRule) => void;
   clearFaults: () => void;
-  settings: () => { processingMode: ProcessingMode; processingMs: number };
+  settings: () => {
+    profile: SimulatorProfileName;
+    processingMode: ProcessingMode;
+    processingMs: number;
+  };
   setProcessingMode: (mode: ProcessingMode) => void;
   setProcessingMs: (ms: number) => void;
+  /** Switches every answer to the profile's, the processing form included. */
+  setProfile: (name: SimulatorProfileName) => void;
   dataset: SimDataset;
 }
 
@@ -69,6 +76,8 @@ export async function handleControl(
       const body = (await jsonBody(req)) as Record<string, unknown> | undefined;
       const problem = settingsProblem(body);
       if (problem) return reply(res, 400, { error: problem });
+      // The profile first: it sets a processing form that an explicit one then overrides.
+      if (body?.profile !== undefined) target.setProfile(body.profile as SimulatorProfileName);
       if (body?.processingMode !== undefined)
         target.setProcessingMode(body.processingMode as ProcessingMode);
       if (body?.processingMs !== undefined) target.setProcessingMs(body.processingMs as number);
@@ -84,7 +93,10 @@ export async function handleControl(
 function settingsProblem(body: Record<string, unknown> | undefined): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return 'body must be a JSON object';
-  const { processingMode, processingMs } = body;
+  const { profile, processingMode, processingMs } = body;
+  if (profile !== undefined && !isSimulatorProfileName(profile)) {
+    return `profile must be one of ${SIMULATOR_PROFILES.join(', ')}`;
+  }
   if (
     processingMode !== undefined &&
     !PROCESSING_MODES.includes(processingMode as ProcessingMode)

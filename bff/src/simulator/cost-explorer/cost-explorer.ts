@@ -3,6 +3,7 @@ import { toCsv } from './csv';
 import { fail, notFound } from '../errors';
 import { ATLAS_CSV, sendJson, sendText, type Exchange } from '../http-io';
 import { requireOrg } from '../dataset/lookups';
+import { simulatorProfile } from '../profiles';
 import { answerProcessing } from './processing';
 import type { QueryState } from './query-store';
 import { runUsageQuery } from './usage-query';
@@ -34,8 +35,9 @@ export function createUsage(x: Exchange, ctx: SimContext): void {
     );
   }
   const now = ctx.now();
-  const query = validateCreateBody(x.body, now);
-  const state = ctx.queries.create(org.pub.id, query, now, ctx.settings.processingMs);
+  const profile = simulatorProfile(ctx.settings.profile);
+  const query = validateCreateBody(x.body, now, profile.window);
+  const state = ctx.queries.create(org.pub.id, query, now, ctx.settings.processingMs, profile);
   sendJson(x, 202, { token: state.token });
 }
 
@@ -57,7 +59,7 @@ export function getUsage(x: Exchange, ctx: SimContext, format: 'json' | 'csv'): 
 }
 
 function sendResult(x: Exchange, ctx: SimContext, state: QueryState, format: 'json' | 'csv'): void {
-  state.rows ??= runUsageQuery(ctx.model, state.orgId, state.query, state.asOf);
+  state.rows ??= runUsageQuery(ctx.model, state.orgId, state.query, state.asOf, state.profile);
   if (format === 'csv') sendText(x, 200, toCsv(state.rows), ATLAS_CSV);
   else sendJson(x, 200, { usageDetails: state.rows });
 }

@@ -1,41 +1,53 @@
 import { ATLAS_SERVICES } from '../../contract/services';
 import type { ClusterModel, OrgModel, ProjectModel } from '../dataset/model';
+import type { SimulatorProfile } from '../profiles';
 import type { GroupBy, UsageRow } from './usage-types';
 
 /**
  * Grouping of charges into result rows: the key per groupBy grain (docs/atlas-wire.md), the
- * sort order, and the row shape.
+ * sort order, and the row shape. A charge may lack an organization or a service (the
+ * `orphan-charges` profile): it groups under "none" for that dimension and its row has no key.
  */
+
 export interface Group {
-  org: OrgModel;
+  org?: OrgModel;
   project?: ProjectModel;
   cluster?: ClusterModel;
+  /** -1: a charge without a service. */
   serviceIndex?: number;
   cents: number;
 }
 
+/** What a profile decides about the rows' shape. */
+export type RowShape = Pick<SimulatorProfile, 'rowKeys' | 'serviceOnClusterRows'>;
+
 export function groupKey(
   groupBy: GroupBy | undefined,
-  org: OrgModel,
+  shape: RowShape,
+  org: OrgModel | undefined,
   project: ProjectModel | undefined,
   cluster: ClusterModel | undefined,
   serviceIndex: number,
 ): string {
+  const o = org?.index ?? -1;
   switch (groupBy) {
     case 'organizations':
-      return `${org.index}`;
+      return `${o}`;
     case 'projects':
-      return `${org.index}|${project?.index ?? -1}`;
-    case 'clusters':
-      return `${org.index}|${project?.index ?? -1}|${cluster?.index ?? -1}`;
+      return `${o}|${project?.index ?? -1}`;
+    case 'clusters': {
+      const key = `${o}|${project?.index ?? -1}|${cluster?.index ?? -1}`;
+      return shape.serviceOnClusterRows ? `${key}|${serviceIndex}` : key;
+    }
     default:
-      return `${org.index}|${serviceIndex}`;
+      return `${o}|${serviceIndex}`;
   }
 }
 
 export function grainOf(
   groupBy: GroupBy | undefined,
-  org: OrgModel,
+  shape: RowShape,
+  org: OrgModel | undefined,
   project: ProjectModel | undefined,
   cluster: ClusterModel | undefined,
   serviceIndex: number,
@@ -43,7 +55,11 @@ export function grainOf(
 ): Group {
   if (groupBy === 'organizations') return { org, cents };
   if (groupBy === 'projects') return { org, project, cents };
-  if (groupBy === 'clusters') return { org, project, cluster, cents };
+  if (groupBy === 'clusters') {
+    return shape.serviceOnClusterRows
+      ? { org, project, cluster, serviceIndex, cents }
+      : { org, project, cluster, cents };
+  }
   return { org, serviceIndex, cents };
 }
 
@@ -56,7 +72,7 @@ function text(a: string | undefined, b: string | undefined): number {
 
 export function compareGroups(a: Group, b: Group): number {
   return (
-    text(a.org.pub.name, b.org.pub.name) ||
+    text(a.org?.pub.name, b.org?.pub.name) ||
     text(a.project?.pub.name, b.project?.pub.name) ||
     text(a.project?.pub.id, b.project?.pub.id) ||
     text(a.cluster?.pub.name, b.cluster?.pub.name) ||
@@ -68,18 +84,27 @@ export function compareGroups(a: Group, b: Group): number {
 const serviceName = (g: Group) =>
   g.serviceIndex === undefined ? undefined : ATLAS_SERVICES[g.serviceIndex];
 
-/** Built key by key (no spreads): this runs 100,000+ times on large queries. */
-export function toRow(group: Group, invoice: string, usageDate: string): UsageRow {
+/**
+ * Built key by key (no spreads): this runs 100,000+ times on large queries. Keys go in name
+ * order, as in the one real sample, whichever spelling the profile picks.
+ */
+export function toRow(group: Group, invoice: string, usageDate: string, shape: RowShape): UsageRow {
   const { org, project, cluster } = group;
+  const { project: projectKey, cluster: clusterKey } = shape.rowKeys;
   const row = {} as UsageRow;
-  if (cluster) {
-    row.clusterName = cluster.pub.name;
-    row.clusterUniqueId = cluster.pub.id;
+  if (cluster && clusterKey === 'clusterId') row.clusterId = cluster.pub.id;
+  if (cluster) row.clusterName = cluster.pub.name;
+  if (cluster && clusterKey === 'clusterUniqueId') row.clusterUniqueId = cluster.pub.id;
+  if (project && projectKey === 'groupId') {
+    row.groupId = project.pub.id;
+    row.groupName = project.pub.name;
   }
   row.invoiceId = invoice;
-  row.organizationId = org.pub.id;
-  row.organizationName = org.pub.name;
-  if (project) {
+  if (org) {
+    row.organizationId = org.pub.id;
+    row.organizationName = org.pub.name;
+  }
+  if (project && projectKey === 'projectId') {
     row.projectId = project.pub.id;
     row.projectName = project.pub.name;
   }

@@ -103,6 +103,37 @@ describe('answers while a query is processing', () => {
     expect(done.headers['content-type']).toBe(ATLAS_JSON);
   });
 
+  it('status-body answers a final 202 {"status":"PROCESSING"} with RateLimit headers until done', async () => {
+    const { path, headers } = await pendingQuery('status-body', {
+      rateLimit: { capacity: 10, refillPerMinute: 5 },
+    });
+    const res = await request(`${h.url}${path}`, { headers });
+    expect(res.informational).toEqual([]);
+    expect(res.status).toBe(202);
+    expect(res.headers['content-type']).toBe(ATLAS_JSON);
+    expect(res.headers['ratelimit-remaining']).toBe('8');
+    expect(res.text).toBe('{"status":"PROCESSING"}');
+    h.clock.advance(1_000);
+    const done = await request(`${h.url}${path}`, { headers });
+    expect(done.status).toBe(200);
+    expect(done.json<{ usageDetails: unknown[] }>().usageDetails.length).toBeGreaterThan(0);
+  });
+
+  it('status-body on the all-unknowns profile answers HTTP 200 {"status":"IN_PROGRESS"}', async () => {
+    h = await startSession({ processingMs: 1_000, profile: 'all-unknowns' });
+    const path = usagePath(h.orgId, await h.createQuery(BODY));
+    const res = await h.atlas(h.auth, path);
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ status: 'IN_PROGRESS' });
+  });
+
+  it('status-body under envelope=true wraps the status body like any other', async () => {
+    const { path, headers } = await pendingQuery('status-body');
+    const res = await request(`${h.url}${path}?envelope=true`, { headers });
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ status: 202, content: { status: 'PROCESSING' } });
+  });
+
   it('switches mode and processing time at run time', async () => {
     const { auth, path } = await pendingQuery('final-102-close');
     h.sim.setProcessingMode('envelope');

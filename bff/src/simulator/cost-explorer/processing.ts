@@ -1,5 +1,6 @@
 import type { SimContext } from '../context';
-import { ATLAS_JSON, queryFlag, sendText, type Exchange } from '../http-io';
+import { ATLAS_JSON, queryFlag, sendJson, sendText, type Exchange } from '../http-io';
+import { simulatorProfile } from '../profiles';
 import type { QueryState } from './query-store';
 
 /**
@@ -9,7 +10,10 @@ import type { QueryState } from './query-store';
  * - final-102-close: `HTTP/1.1 102 Processing` as if it were final, then the connection closes.
  * - final-102-hold: the same status line, then the connection stays open with nothing more.
  * - interim-102-then-200: a real interim 102, then the final 200 once the query is done.
- * - envelope: HTTP 200 `{"status":102,"content":null}`; also what `?envelope=true` always gets.
+ * - envelope: HTTP 200 `{"status":102,"content":null}`; also what `?envelope=true` gets in the
+ *   four 102 forms.
+ * - status-body: a final 202 (or 200) with a status word, `{"status":"PROCESSING"}` (or
+ *   IN_PROGRESS / PENDING, per the profile), as many job APIs do; enveloped like any body.
  */
 export function answerProcessing(
   x: Exchange,
@@ -19,6 +23,11 @@ export function answerProcessing(
   answerDone: () => void,
 ): void {
   const mode = ctx.settings.processingMode;
+  if (mode === 'status-body') {
+    const { httpStatus, status } = simulatorProfile(ctx.settings.profile).statusBody;
+    sendJson(x, httpStatus, { status });
+    return;
+  }
   if (queryFlag(x, 'envelope') || mode === 'envelope') {
     sendText(x, 200, JSON.stringify({ status: 102, content: null }), ATLAS_JSON, rateHeaders);
     return;

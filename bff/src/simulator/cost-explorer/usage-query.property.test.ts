@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monthFromIndex } from '../../contract/months';
 import { ATLAS_SERVICES } from '../../contract/services';
 import { DEFAULT_SEED, getDatasetModel } from '../dataset/dataset';
+import { simulatorProfile } from '../profiles';
 import { runUsageQuery, type GroupBy, type UsageQuery, type UsageRow } from './usage-query';
 
 const NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -62,6 +63,22 @@ describe('Cost Explorer result consistency (property-based)', () => {
       { numRuns: 100 },
     );
   });
+
+  it.each(['orphan-charges', 'all-unknowns'] as const)(
+    'sums to the same total under every allowed groupBy on the %s profile too',
+    (name) => {
+      const profile = simulatorProfile(name);
+      fc.assert(
+        fc.property(filterArb, ({ pathOrg, query }) => {
+          const totals = allowedGroupings(query).map((groupBy) =>
+            cents(runUsageQuery(model, pathOrg, { ...query, groupBy }, NOW, profile)),
+          );
+          expect(new Set(totals).size).toBe(1);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 
   it('adds only unattributed charges when partial matches are included', () => {
     fc.assert(

@@ -13,13 +13,20 @@ export interface UsageQuery {
   includePartialMatches: boolean;
 }
 
-/** One `usageDetails` row. Keys are in alphabetical order, as in the one real sample we have. */
+/**
+ * One `usageDetails` row. Keys are in alphabetical order, as in the one real sample we have.
+ * A profile picks one spelling of each project and cluster key (profiles.ts); organization and
+ * service are absent on the `orphan-charges` profile's unattributed charges.
+ */
 export interface UsageRow {
+  clusterId?: string;
   clusterName?: string;
   clusterUniqueId?: string;
+  groupId?: string;
+  groupName?: string;
   invoiceId: string;
-  organizationId: string;
-  organizationName: string;
+  organizationId?: string;
+  organizationName?: string;
   projectId?: string;
   projectName?: string;
   service?: string;

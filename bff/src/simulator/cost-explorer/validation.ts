@@ -27,7 +27,15 @@ const GROUP_BY: readonly GroupBy[] = ['organizations', 'projects', 'clusters', '
 const ID = /^([a-f0-9]{24})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function validateCreateBody(text: string, now: Date): UsageQuery {
+/**
+ * @param window `strict` refuses a start older than the 18-month window; `lenient` (a profile for
+ *   the unverified alternative) accepts it and the query engine has no rows for those months.
+ */
+export function validateCreateBody(
+  text: string,
+  now: Date,
+  window: 'strict' | 'lenient' = 'strict',
+): UsageQuery {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -69,7 +77,7 @@ export function validateCreateBody(text: string, now: Date): UsageQuery {
     const { earliestStart, latestEnd } = retentionWindow(now);
     if (monthIndex(endDate) <= monthIndex(startDate))
       add('endDate', 'must be after startDate (endDate is exclusive)');
-    if (monthIndex(startDate) < monthIndex(earliestStart)) {
+    if (window === 'strict' && monthIndex(startDate) < monthIndex(earliestStart)) {
       add('startDate', `must not be before ${earliestStart}: usage is kept for 18 months`);
     }
     if (monthIndex(endDate) > monthIndex(latestEnd))

@@ -4,8 +4,8 @@ import { unitHash } from './random';
 
 /**
  * Generates one organization-month of charges, already filtered, straight into a sink. A charge
- * has an organization and a service always, a project and a cluster only when the usage belongs
- * to one. Filter rule (docs/atlas-wire.md): a charge matches a dimension when that filter is
+ * has an organization and a service (except on the `orphan-charges` profile), a project and a
+ * cluster only when the usage belongs to one. Filter rule (docs/atlas-wire.md): a charge matches a dimension when that filter is
  * empty or holds its value; a charge WITHOUT a value in a filtered dimension matches only when
  * includePartialMatches is true.
  */
@@ -16,10 +16,15 @@ export interface ChargeFilter {
   /** Indexed by position in ATLAS_SERVICES; null = every service. */
   services: readonly boolean[] | null;
   includePartialMatches: boolean;
+  /** The `orphan-charges` profile: also bill adjustments that have no service. */
+  orphans: boolean;
 }
 
+/** The service index of a charge without a service. */
+export const NO_SERVICE = -1;
+
 export type ChargeSink = (
-  org: OrgModel,
+  org: OrgModel | undefined,
   project: ProjectModel | undefined,
   cluster: ClusterModel | undefined,
   serviceIndex: number,
@@ -35,6 +40,7 @@ const BI = S('BI Connector');
 const DSC_COMPUTE = S('DSC Compute');
 const DSC_STORAGE = S('DSC Storage');
 const LEGACY_BACKUP = S('Legacy Backup');
+const SUPPORT = S('Support');
 
 /** ±8% month-to-month wobble, fixed per (seed, thing, month, service). */
 function wobble(seed: number, thing: number, month: number, service: number): number {
@@ -76,6 +82,28 @@ export function emitOrgMonth(
     const w = wobble(seed, 900_000 + org.index, month, plan.serviceIndex);
     emit(filter, sink, org, undefined, undefined, plan.serviceIndex, plan.cents * share * w);
   }
+  if (filter.orphans) {
+    const w = wobble(seed, 950_000 + org.index, month, 0);
+    emit(filter, sink, org, undefined, undefined, NO_SERVICE, 1_850 * share * w);
+  }
+}
+
+/**
+ * The `orphan-charges` profile's charges without an organization (general support not tied to
+ * one, as the console's "Include partially matching charges" describes), billed on the path
+ * organization's invoice. The caller decides whether an organizations filter lets them in.
+ */
+export function emitUnattributed(
+  model: DatasetModel,
+  pathOrg: OrgModel,
+  month: number,
+  share: number,
+  filter: ChargeFilter,
+  sink: ChargeSink,
+): void {
+  if ((filter.projects || filter.clusters) && !filter.includePartialMatches) return;
+  const w = wobble(model.seed, 960_000 + pathOrg.index, month, SUPPORT);
+  emit(filter, sink, undefined, undefined, undefined, SUPPORT, 24_000 * share * w);
 }
 
 /** No closures in here: it runs for every cluster-month of a query (millions at scale 50). */
@@ -117,14 +145,17 @@ function emitCluster(
 function emit(
   filter: ChargeFilter,
   sink: ChargeSink,
-  org: OrgModel,
+  org: OrgModel | undefined,
   project: ProjectModel | undefined,
   cluster: ClusterModel | undefined,
   service: number,
   raw: number,
 ): void {
   const cents = Math.round(raw);
-  if (cents !== 0 && (!filter.services || filter.services[service] === true)) {
+  const matches =
+    !filter.services ||
+    (service === NO_SERVICE ? filter.includePartialMatches : filter.services[service] === true);
+  if (cents !== 0 && matches) {
     sink(org, project, cluster, service, cents);
   }
 }
