@@ -67,14 +67,14 @@ class Stop extends Error {}
 async function target(config: Config) {
   const connection = config.connections?.[0];
   if (connection) return { connection, close: async () => {}, simulatorProfile: undefined };
-  // SIMULATOR_PROFILE (when this build knows it) picks the simulator's behaviour.
-  const { profile } = config.simulator as { profile?: string };
+  // SIMULATOR_PROFILE picks which of Atlas's unknowns the simulator answers, and how.
+  const { profile } = config.simulator;
   const options: SimulatorOptions = {
     processingMs: config.simulator.processingMs,
     scale: config.simulator.scale,
     // Atlas's Invoices bucket, so the rate-limit headers show up as they would.
     rateLimit: { capacity: 500, refillPerMinute: 100 },
-    ...(profile && { profile }),
+    profile,
   };
   const simulator = createSimulator(options);
   const baseUrl = await simulator.listen(0, '127.0.0.1');
@@ -91,7 +91,7 @@ async function target(config: Config) {
   return {
     connection: simulated,
     close: () => simulator.close(),
-    simulatorProfile: profile ?? 'default',
+    simulatorProfile: profile,
   };
 }
 
