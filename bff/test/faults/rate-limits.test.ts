@@ -38,6 +38,53 @@ describe('rate limits: honoured, queued and shown, never a failure while there i
     expect(calls[1]!.time).toBeGreaterThanOrEqual(waitingUntil);
   });
 
+  it('under Atlas’s fixed-interval refill, a burst past the bucket waits for the next refill and makes no extra calls', async () => {
+    // Atlas refills its Invoices bucket in steps (100 every 60 s); here 3 every 2 s, so the
+    // Retry-After a 429 carries is the time to the next step (≤ 2 s) instead of ~1 s.
+    const intervalMs = 2000;
+    stack = await startStack({
+      simulator: {
+        processingMs: 0,
+        rateLimit: { capacity: 3, refillPerMinute: 90, refillIntervalMs: intervalMs },
+      },
+    });
+    const orgId = stack.simulator.dataset.payingOrgId;
+    // Three questions at once need at least six calls (a create and a poll each): three too many.
+    const ids = await Promise.all(
+      [1, 2, 3].map(async (months) => idOf(await createQuery(stack!, orgId, closedMonths(months)))),
+    );
+    const limited = () => stack!.simulator.requests.filter((r) => r.status === 429);
+    for (let i = 0; i < 400 && limited().length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const [first429] = limited();
+    expect(first429).toBeDefined();
+    // While it waits the query says until when: the page counts down to it.
+    const states = await Promise.all(ids.map((id) => readQuery(stack!, orgId, id)));
+    const waiting = states.filter((s) => s.status === 'processing' && s.waitingUntil);
+    expect(waiting.length).toBeGreaterThan(0);
+    const until = Math.min(...waiting.map((s) => Date.parse(String(s.waitingUntil))));
+    expect(until - first429!.time).toBeGreaterThanOrEqual(1000);
+    expect(until - first429!.time).toBeLessThanOrEqual(intervalMs + 1000);
+
+    const done = await Promise.all(ids.map((id) => waitForQuery(stack!, orgId, id)));
+    expect(done.map((d) => d.status)).toEqual(['done', 'done', 'done']);
+    const calls = stack.simulator.requests.filter(
+      (r) => r.route === 'createUsage' || r.route === 'getUsage',
+    );
+    const last429 = limited().at(-1)!;
+    // After the refill every call went through: the 429s were the burst's own.
+    // During the wait Atlas heard at most the burst's other calls already on their way (each a
+    // different query, each refused), and no query asked twice: nothing was retried early.
+    const duringWait = calls.filter((r) => r.time > first429!.time && r.time < until);
+    expect(duringWait.every((r) => r.status === 429)).toBe(true);
+    expect(new Set(duringWait.map((r) => r.path)).size).toBe(duringWait.length);
+    expect(duringWait.map((r) => r.path)).not.toContain(first429!.path);
+    expect(calls.filter((r) => r.time > last429.time && r.status === 429)).toEqual([]);
+    expect(limited().length).toBeLessThanOrEqual(3);
+    expect(calls.filter((r) => r.route === 'createUsage' && r.status === 202)).toHaveLength(3);
+  });
+
   it('a Retry-After longer than the deadline fails the create at once with 503 and Retry-After', async () => {
     stack = await startStack({ env: { QUERY_DEADLINE_MS: '5000' } });
     const orgId = stack.simulator.dataset.payingOrgId;
