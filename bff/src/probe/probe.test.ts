@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WireExchange } from '../atlas';
 import { loadConfig } from '../config';
-import { createSimulator, DEMO_CREDENTIALS, type SimDataset, type Simulator } from '../simulator';
+import { createSimulator, DEMO_CREDENTIALS, type Simulator } from '../simulator';
+import { datasetStrings } from '../simulator/testing/dataset-values';
 import { main } from './cli';
 import type { ProbeReport } from './probe';
 
@@ -18,20 +19,6 @@ afterEach(async () => {
   sim = undefined;
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Every string in the dataset except its calendar (the simulator's months, not anyone's data). */
-function datasetStrings(dataset: SimDataset): string[] {
-  const out = new Set<string>();
-  const walk = (value: unknown, key: string) => {
-    if (typeof value === 'string' && !['anchorMonth', 'firstMonth'].includes(key)) out.add(value);
-    else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, k);
-    }
-  };
-  walk(dataset, '');
-  return [...out];
-}
 
 /** Amounts, tokens and bearer tokens in what Atlas really sent: none may reach the report. */
 function rawValues(exchanges: WireExchange[]): string[] {

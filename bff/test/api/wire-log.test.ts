@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS, type SimDataset } from '../../src/simulator';
+import { DEMO_CREDENTIALS } from '../../src/simulator';
+import { datasetStrings } from '../../src/simulator/testing/dataset-values';
 import { closedMonths, createQuery, firstOrgId } from '../support/queries';
 import { startStack, waitForQuery, type Stack } from '../support/stack';
 
@@ -10,20 +11,6 @@ const dir = mkdtempSync(path.join(tmpdir(), 'ace-wire-'));
 const file = path.join(dir, 'wire.jsonl');
 const MAX_BYTES = 3000;
 const FILES = 2;
-
-/** Every string in the dataset except its calendar (the simulator's months, not anyone's data). */
-function datasetStrings(dataset: SimDataset): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, key: string) => {
-    if (typeof value === 'string' && !['anchorMonth', 'firstMonth'].includes(key)) out.push(value);
-    else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, k);
-    }
-  };
-  walk(dataset, '');
-  return [...new Set(out)];
-}
 
 const logFiles = () =>
   readdirSync(dir)
@@ -69,10 +56,20 @@ describe('ATLAS_WIRE_LOG', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { method: string; path: string; status?: number });
     const seen = new Set(lines.map((l) => `${l.method} ${l.path} ${l.status}`));
-    // The oldest lines (the first token mint among them) may have been rotated away.
+    // The oldest lines (the first token mint among them) may have been rotated away; the last
+    // query's create and every one of its polls are the newest, so each must have its line.
+    const requests = stack.simulator.requests;
+    const lastCreate = requests.findLastIndex((r) => r.route === 'createUsage');
+    const lastPolls = requests.slice(lastCreate).filter((r) => r.route === 'getUsage');
+    expect(lastPolls.length).toBeGreaterThan(0);
     expect(seen).toContain('POST /api/atlas/v2/orgs/{orgId}/billing/costExplorer/usage 202');
-    expect(seen).toContain('GET /api/atlas/v2/orgs/{orgId}/billing/costExplorer/usage/{token} 102');
-    expect(seen).toContain('GET /api/atlas/v2/orgs/{orgId}/billing/costExplorer/usage/{token} 200');
+    for (const poll of lastPolls) {
+      expect(seen).toContain(
+        `GET /api/atlas/v2/orgs/{orgId}/billing/costExplorer/usage/{token} ${poll.status}`,
+      );
+    }
+    const usageLines = lines.filter((l) => l.path.endsWith('/usage/{token}'));
+    expect(usageLines.length).toBeGreaterThanOrEqual(lastPolls.length);
     const mints = stack.simulator.requests.filter((r) => r.route === 'oauthToken').length;
     expect(mints).toBeGreaterThan(0);
   });

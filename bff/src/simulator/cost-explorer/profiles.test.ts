@@ -3,6 +3,7 @@ import { DEFAULT_SEED, getDatasetModel } from '../dataset/dataset';
 import { simulatorProfile, SIMULATOR_PROFILES, type SimulatorProfileName } from '../profiles';
 import { createSimulator } from '../server';
 import { ATLAS_CSV, startSession, usagePath, type Session } from '../testing/atlas';
+import { unfilteredQuery } from '../testing/usage-queries';
 import { runUsageQuery, type UsageQuery, type UsageRow } from './usage-query';
 
 // The fake clock says 2026-03-15; the dataset's history starts 23 months earlier.
@@ -18,15 +19,7 @@ const cents = (rows: UsageRow[]) =>
   rows.reduce((sum, r) => sum + Math.round(r.usageAmount * 100), 0);
 
 function run(name: SimulatorProfileName, over: Partial<UsageQuery> = {}): UsageRow[] {
-  const query: UsageQuery = {
-    ...BODY,
-    organizations: [],
-    projects: [],
-    clusters: [],
-    services: [],
-    includePartialMatches: false,
-    ...over,
-  };
+  const query = unfilteredQuery({ ...BODY, ...over });
   return runUsageQuery(model, dataset.payingOrgId, query, NOW, simulatorProfile(name));
 }
 

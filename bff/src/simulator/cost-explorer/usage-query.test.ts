@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_SERVICES } from '../../contract/services';
 import { DEFAULT_SEED, getDatasetModel } from '../dataset/dataset';
 import { startSession, usagePath, type Session } from '../testing/atlas';
+import { unfilteredQuery } from '../testing/usage-queries';
 import { runUsageQuery, type UsageQuery, type UsageRow } from './usage-query';
 
 const NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -11,16 +12,8 @@ const { dataset } = model;
 const paying = dataset.payingOrgId;
 const [linkedA = '', linkedB = ''] = dataset.linkedOrgIds;
 
-const query = (over: Partial<UsageQuery> = {}): UsageQuery => ({
-  startDate: '2025-03-01',
-  endDate: '2026-04-01',
-  organizations: [],
-  projects: [],
-  clusters: [],
-  services: [],
-  includePartialMatches: false,
-  ...over,
-});
+const query = (over: Partial<UsageQuery> = {}): UsageQuery =>
+  unfilteredQuery({ startDate: '2025-03-01', endDate: '2026-04-01', ...over });
 const run = (over: Partial<UsageQuery> = {}, orgId = paying, asOf = NOW) =>
   runUsageQuery(model, orgId, query(over), asOf);
 const cents = (rows: UsageRow[]) =>
