@@ -53,6 +53,8 @@ export const envSchema = z.object({
   /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
   POLL_INITIAL_MS: ms(1_000),
   POLL_MAX_MS: ms(10_000),
+  /** A held poll (`?wait=`) re-reads its job this often, to see another replica's progress (0: never). */
+  LONG_POLL_RECHECK_MS: msOrZero(250),
   /** How long org/project/cluster lists are reused before asking Atlas again. */
   PICKER_CACHE_TTL_MS: ms(60_000),
   /** How long a failed list look-up is answered from memory before Atlas is asked again (0: not). */

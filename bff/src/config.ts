@@ -66,6 +66,8 @@ export interface Config {
   wireLog: { path: string; maxBytes: number; files: number } | undefined;
   queryDeadlineMs: number;
   poll: { initialMs: number; maxMs: number };
+  /** LONG_POLL_RECHECK_MS: how often a held poll re-reads its job from the store. */
+  longPollRecheckMs: number;
   pickerCacheTtlMs: number;
   pickerFailureTtlMs: number;
   pickerRateLimit: { capacity: number; perMinute: number };
@@ -196,6 +198,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       : undefined,
     queryDeadlineMs: env.QUERY_DEADLINE_MS,
     poll: { initialMs: env.POLL_INITIAL_MS, maxMs: env.POLL_MAX_MS },
+    longPollRecheckMs: env.LONG_POLL_RECHECK_MS,
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
     pickerFailureTtlMs: env.PICKER_FAILURE_TTL_MS,
     pickerRateLimit: {

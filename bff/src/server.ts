@@ -28,6 +28,8 @@ export interface RunningServer {
   store: Store;
   /** This process's name on the query-job leases it holds. */
   replicaId: string;
+  /** Long polls held now, on one query or on all (tests: a closed connection leaves none). */
+  heldPolls(id?: string): number;
   /** Flips readiness, stops accepting, lets in-flight requests finish, then stops everything. */
   close(): Promise<void>;
 }
@@ -161,10 +163,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
     budgets,
     store,
     replicaId,
+    heldPolls: (id) => costQueries.heldPolls(id),
     close() {
       // Idempotent: a signal handler and a test may both ask.
       closing ??= (async () => {
         ready = false;
+        // Held polls answer now (as at the end of their wait), or the drain would wait for them.
+        costQueries.releaseHeldPolls();
         await new Promise<void>((resolve) => {
           // Keep-alive sockets whose request finishes after close() sit idle until their
           // timeout unless closed again; sweep them until the server has let go of all.

@@ -129,6 +129,24 @@ export const costQueryCreateBodySchema = dashboardQuerySchema.extend({
 
 export const costQueryPathSchema = z.strictObject({ orgId: objectIdSchema, id: costQueryIdSchema });
 
+/** The longest a poll may be held (under the BFF's 30 s request timeout and most proxies'). */
+export const POLL_WAIT_MAX_S = 25;
+const waitError = `must be a whole number of seconds from 0 to ${POLL_WAIT_MAX_S}`;
+
+/**
+ * `?wait=<seconds>`: a long poll. While the query is processing the BFF holds the answer until
+ * the query changes (finished, failed, waiting for Atlas's budget) or the wait ends; 0 or
+ * absent answers at once.
+ */
+export const costQueryPollOptionsSchema = z.strictObject({
+  wait: z
+    .string()
+    .regex(/^[0-9]{1,2}$/, { error: waitError })
+    .transform(Number)
+    .pipe(z.number().max(POLL_WAIT_MAX_S, { error: waitError }))
+    .optional(),
+});
+
 /** The OpenAPI document: a JSON object (its shape is OpenAPI 3.1's own). */
 export const openApiDocumentSchema = z.looseObject({ openapi: z.string() });
 
@@ -139,9 +157,11 @@ export const apiRoutes = {
   getCostQuery: defineRoute({
     method: 'GET',
     path: '/orgs/:orgId/cost-queries/:id',
-    summary: 'Polls a query: processing (with Retry-After), done with the usage rows, or failed.',
+    summary:
+      'Polls a query: processing (with Retry-After), done with the usage rows, or failed; `wait` holds a processing answer until something changes.',
     tag: 'cost-queries',
     params: costQueryPathSchema,
+    query: costQueryPollOptionsSchema,
     answer: {
       status: 200,
       schema: costQueryStateSchema,

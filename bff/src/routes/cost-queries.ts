@@ -4,7 +4,7 @@ import { requesterOf } from '../http/requester';
 import { parseOr400 } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries/cost-queries';
 import type { RouteBindings } from './route-table';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 
 export function costQueryRoutes(
   costQueries: CostQueryService,
@@ -37,8 +37,12 @@ export function costQueryRoutes(
       },
     },
 
-    getCostQuery: async ({ params: { orgId, id } }, { viewer }) => {
-      const { json, retryAfterSeconds } = await costQueries.get(viewer, orgId, id);
+    getCostQuery: async ({ params: { orgId, id }, query: { wait } }, { res, viewer }) => {
+      const { json, retryAfterSeconds } = wait
+        ? await heldPoll(res, (signal) =>
+            costQueries.get(viewer, orgId, id, { waitMs: wait * 1000, signal }),
+          )
+        : await costQueries.get(viewer, orgId, id);
       return {
         // Serialized by the service: a finished result is sent as stored, without JSON work here.
         json,
@@ -53,4 +57,16 @@ export function costQueryRoutes(
       return {};
     },
   };
+}
+
+/** Runs a long poll that ends early when the browser goes away (its socket closes). */
+async function heldPoll<T>(res: Response, poll: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const gone = new AbortController();
+  const abort = () => gone.abort();
+  res.once('close', abort);
+  try {
+    return await poll(gone.signal);
+  } finally {
+    res.off('close', abort);
+  }
 }

@@ -110,6 +110,7 @@ export function createUpstreamServices(deps: {
       sweepMs: config.jobs.sweepMs,
       retentionMs: config.jobs.retentionMs,
       cacheTtl: config.resultCache,
+      longPollRecheckMs: config.longPollRecheckMs,
     },
   });
   return { connections, costQueries, pickers, scope, budgets, replicaId };

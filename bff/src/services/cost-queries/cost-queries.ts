@@ -8,6 +8,7 @@ import type { CacheTtls } from './cache-policy';
 import { DoneStates } from './done-states';
 import { createJobFailures } from './job-failures';
 import { JobRunner, type JobHooks } from './job-runner';
+import { JobWatch } from './job-watch';
 import type { StepDeps } from './job-step';
 import type { TransitionSettings } from './job-transitions';
 import { viewOf } from './job-view';
@@ -26,6 +27,8 @@ export interface CostQuerySettings extends TransitionSettings {
   cacheTtl: CacheTtls;
   /** Memory for finished results kept ready for polls (default 64 MB). */
   doneStateBytes?: number;
+  /** How often a held poll's job is read again, to notice another replica's progress (0: never). */
+  longPollRecheckMs: number;
 }
 
 export interface CostQueryServiceOptions extends StepDeps {
@@ -66,13 +69,22 @@ export interface CostQueryService {
     viewer: Viewer,
     orgId: string,
     id: string,
+    /**
+     * A long poll: while the job is processing, answer when it changes, after `waitMs`, or when
+     * `signal` aborts (the browser went away), whichever is first. Checks run before holding.
+     */
+    hold?: { waitMs: number; signal: AbortSignal },
   ): Promise<{ json: string; retryAfterSeconds?: number }>;
   /** The caller's watch ends (others' stay); the job stops when the last watch goes. */
   cancel(viewer: Viewer, orgId: string, id: string, watcher: string): Promise<void>;
   /** Starts the loop that resumes jobs left by a previous run or another replica. */
   start(): void;
+  /** Answers every held poll now (shutdown: before the server waits for requests to end). */
+  releaseHeldPolls(): void;
   /** Stops polling Atlas and hands the jobs' leases back for whoever runs next. */
   close(): Promise<void>;
+  /** Held polls on a job, or on all jobs (for tests: a closed connection must leave none). */
+  heldPolls(id?: string): number;
 }
 
 /** 128 random bits: the browser-facing id, never Atlas's token. */
@@ -85,12 +97,42 @@ const newJobId = () => randomBytes(16).toString('base64url');
 export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
   const { jobs, results, settings, logger, audit, replicaId, scope, lists } = options;
   const now = options.now ?? Date.now;
+  const watch = new JobWatch(jobs, settings.longPollRecheckMs);
   const runner = new JobRunner({
     ...options,
     failures: createJobFailures(settings.deadlineMs),
     now,
+    onSaved: (job) => watch.notify(job),
   });
   const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
+
+  /** The job's state now; the job itself while it is processing (a poll may wait on it). */
+  async function read(viewer: Viewer, orgId: string, id: string) {
+    const remembered = doneStates.get(id);
+    if (remembered && remembered.orgId === orgId) {
+      if (!mayWatch(viewer, remembered.organizations)) throw notFound('This query');
+      return { view: { json: remembered.json } };
+    }
+    const job = await jobs.get(id);
+    const query = job && jobQueryOf(job);
+    if (
+      !job ||
+      !query ||
+      job.orgId !== orgId ||
+      job.phase === 'cancelled' ||
+      !mayWatch(viewer, query.atlas.organizations)
+    ) {
+      throw notFound('This query');
+    }
+    if (job.phase === 'failed') return { view: viewOf(job, query, now()) };
+    if (job.phase !== 'done') return { view: viewOf(job, query, now()), processing: job };
+    const result = job.resultId ? await results.get(job.resultId) : undefined;
+    if (!result) throw notFound('This query’s result');
+    const view = viewOf(job, query, now(), result.payload);
+    const { organizations } = query.atlas;
+    doneStates.remember(id, { orgId: job.orgId, organizations, json: view.json });
+    return { view };
+  }
 
   return {
     async create(viewer, question, createOptions) {
@@ -164,31 +206,13 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       return { id: job.id, status: 'processing' };
     },
 
-    async get(viewer, orgId, id) {
+    async get(viewer, orgId, id, hold) {
       assertCanSee(viewer, [orgId]);
-      const remembered = doneStates.get(id);
-      if (remembered && remembered.orgId === orgId) {
-        if (!mayWatch(viewer, remembered.organizations)) throw notFound('This query');
-        return { json: remembered.json };
-      }
-      const job = await jobs.get(id);
-      const query = job && jobQueryOf(job);
-      if (
-        !job ||
-        !query ||
-        job.orgId !== orgId ||
-        job.phase === 'cancelled' ||
-        !mayWatch(viewer, query.atlas.organizations)
-      ) {
-        throw notFound('This query');
-      }
-      if (job.phase !== 'done') return viewOf(job, query, now());
-      const result = job.resultId ? await results.get(job.resultId) : undefined;
-      if (!result) throw notFound('This query’s result');
-      const view = viewOf(job, query, now(), result.payload);
-      const { organizations } = query.atlas;
-      doneStates.remember(id, { orgId: job.orgId, organizations, json: view.json });
-      return view;
+      const first = await read(viewer, orgId, id);
+      if (!first.processing || !hold || hold.waitMs <= 0 || hold.signal.aborted) return first.view;
+      await watch.waitForChange(first.processing, hold.waitMs, hold.signal);
+      // Read again, with every check: the job may have finished, failed, or gone meanwhile.
+      return (await read(viewer, orgId, id)).view;
     },
 
     async cancel(viewer, orgId, id, watcher) {
@@ -201,11 +225,19 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       const left = await jobs.leave(id, orgId, watcher, now());
       if (!left) throw notFound('This query');
       // Only the caller's own watch goes: another viewer's query keeps running.
-      if (left.phase === 'cancelled') runner.forget(id);
+      if (left.phase === 'cancelled') {
+        runner.forget(id);
+        watch.notify(left); // polls held on it answer now (404, as for any cancelled query)
+      }
     },
 
     start: () => runner.start(),
-    close: () => runner.stop(),
+    releaseHeldPolls: () => watch.close(),
+    close: () => {
+      watch.close();
+      return runner.stop();
+    },
+    heldPolls: (id) => watch.holders(id),
   };
 }
 

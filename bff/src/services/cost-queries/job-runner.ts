@@ -32,6 +32,8 @@ export interface RunnerDeps extends StepDeps {
   now: () => number;
   /** Test hooks at the steps a crash could fall between (never set in production). */
   hooks?: JobHooks;
+  /** Told about every job this runner saves (held long polls wait for these). */
+  onSaved?: (job: JobRecord) => void;
 }
 
 export interface JobHooks {
@@ -173,6 +175,7 @@ export class JobRunner {
   /** Writes the step's outcome, if the job is still ours. */
   private async save(job: JobRecord, patch: JobPatch, failure?: AppError) {
     const saved = await this.deps.jobs.update(job.id, this.deps.replicaId, patch);
+    if (saved) this.deps.onSaved?.(saved);
     if (failure) {
       this.deps.logger.warn(
         { jobId: job.id, status: failure.status, title: failure.title },
