@@ -66,6 +66,11 @@ export interface FakeApiOptions {
   usage?: UsageRow[];
   /** Answers for successive POSTs, in order; when used up, POSTs succeed. */
   createProblems?: Problem[];
+  /**
+   * How long a long poll (`?wait=`) on a processing query is held, as the BFF holds it until the
+   * query changes (default 1 s; never longer than the poll's own wait).
+   */
+  longPollHoldMs?: number;
   /** Make the finished query a failure instead. */
   failure?: { title: string; detail: string; status: number };
   /** The same, per question (asked when the query finishes). */
@@ -186,9 +191,33 @@ export function installFakeApi(options: FakeApiOptions = {}) {
       [...new Headers(init.headers).entries()].map(([name, value]) => [name.toLowerCase(), value]),
     );
     calls.push({ method, path: `${url.pathname}${url.search}`, headers, body });
-    const extra = options.extra?.({ method, url, body, headers });
-    return Promise.resolve(extra ?? handle(method, url, body));
+    const answer = () =>
+      options.extra?.({ method, url, body, headers }) ?? handle(method, url, body);
+    const waitMs = Number(url.searchParams.get('wait') ?? 0) * 1000;
+    const holdMs = Math.min(waitMs, options.longPollHoldMs ?? 1000);
+    if (method !== 'GET' || holdMs <= 0) return answer();
+    // A long poll, as the BFF answers it: a processing query that looks as it did in the last
+    // answer is held (then answered as things are after the hold); a change is answered at once.
+    const seen = await processingLook(peek({ method, url, body, headers }));
+    if (seen !== undefined && seen === looks.get(url.pathname)) await held(holdMs, init.signal);
+    const final = answer();
+    looks.set(url.pathname, await processingLook(final));
+    return final;
   });
+  const looks = new Map<string, string | undefined>();
+
+  /** Whether the next answer would be processing, without counting it as a poll. */
+  const peek = (request: FakeRequest): Response => {
+    const extra = options.extra?.(request);
+    if (extra) return extra;
+    const match = /^\/api\/orgs\/[^/]+\/cost-queries\/([^/]+)$/.exec(request.url.pathname);
+    const query = match && queries.get(match[1]!);
+    if (!query) return new Response(null, { status: 204 });
+    const processing = options.processingPollsFor?.(query.query) ?? options.processingPolls ?? 1;
+    return query.polls < processing
+      ? json({ status: 'processing' })
+      : new Response(null, { status: 204 });
+  };
   vi.stubGlobal('fetch', fetchMock);
 
   return {
@@ -196,4 +225,22 @@ export function installFakeApi(options: FakeApiOptions = {}) {
     callsTo: (method: string, pathStart: string) =>
       calls.filter((c) => c.method === method && c.path.startsWith(pathStart)),
   };
+}
+
+/** What a browser sees of a processing answer (undefined for any other answer). */
+async function processingLook(answer: Response): Promise<string | undefined> {
+  if (!answer.ok || answer.status === 204) return undefined;
+  const body = (await answer.clone().json()) as { status?: unknown; waitingUntil?: unknown };
+  return body.status === 'processing' ? String(body.waitingUntil) : undefined;
+}
+
+/** Waits like a held poll: `ms`, or until the page aborts the request. */
+function held(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('The operation was aborted.', 'AbortError'));
+    });
+  });
 }

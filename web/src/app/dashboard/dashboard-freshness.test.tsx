@@ -11,9 +11,17 @@ const POLL = new RegExp(`^/api/orgs/${ORG_ID}/cost-queries/[^/]+$`);
 const status = () => screen.getByRole('status');
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
-async function renderDashboard(extra: (request: FakeRequest) => Response | undefined) {
+async function renderDashboard(
+  extra: (request: FakeRequest) => Response | undefined,
+  longPollHoldMs?: number,
+) {
   const user = installFakeClock(NOW);
-  const api = installFakeApi({ now: NOW.toISOString(), processingPolls: 2, extra });
+  const api = installFakeApi({
+    now: NOW.toISOString(),
+    processingPolls: 2,
+    extra,
+    ...(longPollHoldMs !== undefined && { longPollHoldMs }),
+  });
   renderWithProviders(<DashboardPage />, { user });
   await waitFor(() =>
     expect(screen.getByRole('combobox', { name: 'Organization' })).toHaveProperty('value', 'Acme'),
@@ -61,8 +69,11 @@ describe('polling and freshness on the page', () => {
   });
 
   it('counts down while Atlas asks to wait and shows the API capacity', async () => {
+    // The BFF's wait, as it says it in every answer until the wait is over.
+    let waitingUntil: string | undefined;
     const { user } = await renderDashboard(({ method, url }) => {
       if (method !== 'GET' || !POLL.test(url.pathname)) return undefined;
+      waitingUntil ??= new Date(Date.now() + 12_000).toISOString();
       const createdAt = new Date(Date.now() - 1000).toISOString();
       return new Response(
         JSON.stringify({
@@ -80,12 +91,13 @@ describe('polling and freshness on the page', () => {
           createdAt,
           status: 'processing',
           elapsedMs: 1000,
-          waitingUntil: new Date(Date.now() + 12_000).toISOString(),
+          waitingUntil,
           apiCapacity: { remaining: 412, limit: 500 },
         }),
         { headers: { 'Content-Type': 'application/json', 'Retry-After': '30' } },
       );
-    });
+      // Nothing changes during the countdown: the BFF holds each poll for its whole wait.
+    }, 20_000);
     await user.click(screen.getByRole('button', { name: 'Run query' }));
     expect(
       await within(status()).findByText('Atlas asked us to wait — retrying in 12 s', {}, simulated),

@@ -84,7 +84,10 @@ describe('the dashboard', () => {
     expect(post?.headers['x-csrf']).toBe('1');
     expect(post?.headers['content-type']).toBe('application/json');
     expect(api.calls.every((call) => call.headers['x-csrf'] === '1')).toBe(true);
-    expect(api.callsTo('GET', `/api/orgs/${ORG_ID}/cost-queries/`)).toHaveLength(3);
+    const polls = api.callsTo('GET', `/api/orgs/${ORG_ID}/cost-queries/`);
+    expect(polls).toHaveLength(3);
+    // Long polls: the BFF holds each until the query changes, so the next can follow at once.
+    expect(polls.every((poll) => poll.path.endsWith('?wait=20'))).toBe(true);
   });
 
   it('drills into a service by project and steps back without asking again', async () => {

@@ -6,7 +6,7 @@ import {
 } from '@ace/bff/contract';
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { callApi, fetchApi, parseRetryAfter } from '../../../lib/api-client';
-import { nextPollDelayMs } from '../poll-delay';
+import { LONG_POLL_GAP_MS, LONG_POLL_WAIT_S } from '../poll-delay';
 import { pollRetryDelayMs, shouldRetryPoll } from '../reconnect';
 import { costQueryStateWireSchema } from './cost-query-state-schema';
 
@@ -43,13 +43,15 @@ export async function createCostQuery(
   );
 }
 
+/** One poll, held by the BFF for up to `waitSeconds` while the query is processing. */
 export async function fetchCostQueryState(
   target: CostQueryTarget,
   signal?: AbortSignal,
+  waitSeconds = LONG_POLL_WAIT_S,
 ): Promise<CostQueryPoll> {
   const { data, headers } = await callApi(
     apiRoutes.getCostQuery,
-    { params: target },
+    { params: target, query: { wait: String(waitSeconds) } },
     { signal, schema: costQueryStateWireSchema },
   );
   return { state: data, retryAfterSeconds: parseRetryAfter(headers.get('Retry-After')) };
@@ -60,7 +62,11 @@ export async function cancelCostQuery(target: CostQueryTarget): Promise<void> {
   await callApi(apiRoutes.cancelCostQuery, { params: target });
 }
 
-/** Polls until the query is done or failed, backing off from 1 s to 5 s (or Retry-After). */
+/**
+ * Long-polls until the query is done or failed: each poll is held by the BFF until the query
+ * changes, and the next one follows at once. Failed polls back off from 1 s to 5 s (or
+ * Retry-After), and a restarting BFF is waited for (see reconnect.ts).
+ */
 export function costQueryStateQueryOptions(target: CostQueryTarget | null) {
   return queryOptions({
     queryKey: target ? costQueryKeys.state(target) : [...costQueryKeys.all, 'none'],
@@ -71,9 +77,13 @@ export function costQueryStateQueryOptions(target: CostQueryTarget | null) {
     retry: shouldRetryPoll,
     retryDelay: pollRetryDelayMs,
     refetchInterval: (query) => {
-      const data = query.state.data;
+      const { data, error, fetchStatus, fetchFailureCount } = query.state;
       if (!data || data.state.status !== 'processing') return false;
-      return nextPollDelayMs(query.state.dataUpdateCount - 1, data.retryAfterSeconds);
+      // A held poll is out: it answers when something changes (react-query re-reads this then).
+      if (fetchStatus === 'fetching') return false;
+      // The last poll failed even after its retries: keep the backoff and Retry-After.
+      if (error) return pollRetryDelayMs(fetchFailureCount, error);
+      return LONG_POLL_GAP_MS;
     },
     // The BFF keeps working while the tab is hidden; keep asking so results are there on return.
     refetchIntervalInBackground: true,
