@@ -45,6 +45,18 @@ describePostgres('two BFF replicas sharing PostgreSQL', () => {
     expect(upstreamCalls(simulator, 'createUsage')).toHaveLength(1);
   });
 
+  it('a long poll held by one replica answers when the other finishes the job', async () => {
+    const created = await createQuery(a, orgId, closedMonths(4), { refresh: true });
+    const { id } = (await created.json()) as { id: string };
+    // a holds the lease and polls Atlas; b only reads the store while it holds the poll.
+    const res = await b.api(`/api/orgs/${orgId}/cost-queries/${id}?wait=20`);
+    const answeredAt = Date.now();
+    expect(((await res.json()) as { status: string }).status).toBe('done');
+    const lastPoll = upstreamCalls(simulator, 'getUsage').at(-1)!;
+    expect(lastPoll.time).toBeLessThanOrEqual(answeredAt);
+    expect(b.bff.heldPolls()).toBe(0);
+  });
+
   it('identical creates through both replicas at once make one Atlas POST', async () => {
     const body = closedMonths(2);
     const answers = await Promise.all(
