@@ -50,7 +50,14 @@ export const envSchema = z.object({
   ATLAS_RETRY_MAX_MS: ms(10_000),
   /** A query still processing after this long is failed with a clear message. */
   QUERY_DEADLINE_MS: ms(10 * 60_000),
-  /** The BFF's own upstream poll loop: first poll after POLL_INITIAL_MS, doubling to POLL_MAX_MS. */
+  /**
+   * The BFF's own poll of an Atlas query: the first after POLL_FIRST_MS, then every POLL_DENSE_MS
+   * until POLL_DENSE_FOR_MS after it was asked (0: no dense phase), then doubling to POLL_MAX_MS
+   * (which also caps the first two). POLL_INITIAL_MS is the base of the backoff after failures.
+   */
+  POLL_FIRST_MS: ms(250),
+  POLL_DENSE_MS: ms(500),
+  POLL_DENSE_FOR_MS: msOrZero(10_000),
   POLL_INITIAL_MS: ms(1_000),
   POLL_MAX_MS: ms(10_000),
   /** A held poll (`?wait=`) re-reads its job this often, to see another replica's progress (0: never). */

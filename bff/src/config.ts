@@ -65,7 +65,8 @@ export interface Config {
   /** ATLAS_WIRE_LOG: where every Atlas exchange is recorded as shapes; unset: not recorded. */
   wireLog: { path: string; maxBytes: number; files: number } | undefined;
   queryDeadlineMs: number;
-  poll: { initialMs: number; maxMs: number };
+  /** The shape of the BFF's polls of Atlas (services/cost-queries/poll-schedule.ts). */
+  poll: { initialMs: number; maxMs: number; firstMs: number; denseMs: number; denseForMs: number };
   /** LONG_POLL_RECHECK_MS: how often a held poll re-reads its job from the store. */
   longPollRecheckMs: number;
   pickerCacheTtlMs: number;
@@ -197,7 +198,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         }
       : undefined,
     queryDeadlineMs: env.QUERY_DEADLINE_MS,
-    poll: { initialMs: env.POLL_INITIAL_MS, maxMs: env.POLL_MAX_MS },
+    poll: {
+      initialMs: env.POLL_INITIAL_MS,
+      maxMs: env.POLL_MAX_MS,
+      firstMs: env.POLL_FIRST_MS,
+      denseMs: env.POLL_DENSE_MS,
+      denseForMs: env.POLL_DENSE_FOR_MS,
+    },
     longPollRecheckMs: env.LONG_POLL_RECHECK_MS,
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
     pickerFailureTtlMs: env.PICKER_FAILURE_TTL_MS,

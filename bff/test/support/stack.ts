@@ -35,6 +35,9 @@ const TEST_TIMINGS = {
   ATLAS_RETRY_MAX_MS: '20',
   POLL_INITIAL_MS: '10',
   POLL_MAX_MS: '40',
+  POLL_FIRST_MS: '10',
+  POLL_DENSE_MS: '10',
+  POLL_DENSE_FOR_MS: '0',
   JOB_SWEEP_MS: '50',
   JOB_LEASE_MS: '200',
   // Tests make hundreds of queries as one user; the limit's own tests set theirs.

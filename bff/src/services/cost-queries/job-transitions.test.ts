@@ -5,7 +5,8 @@ import { CircuitOpenError } from '../upstream/circuit-breaker';
 import { rateLimitWaitMs, transition, type TransitionSettings } from './job-transitions';
 
 const settings: TransitionSettings = {
-  poll: { initialMs: 1000, maxMs: 10_000 },
+  // Without the dense phase (poll-schedule.test.ts has it): plain doubling from 1 s.
+  poll: { initialMs: 1000, maxMs: 10_000, firstMs: 1000, denseMs: 500, denseForMs: 0 },
   maxRetries: 3,
   rateLimitWait: { baseMs: 10_000, maxMs: 300_000 },
   leaseMs: 25_000,

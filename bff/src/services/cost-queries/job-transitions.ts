@@ -1,5 +1,6 @@
 import type { JobPatch, JobRecord } from '../../store/job-types';
 import type { AppError } from '../../errors';
+import { firstPollDelayMs, nextPollDelayMs, type PollSchedule } from './poll-schedule';
 
 /** What one upstream step of a job came to. */
 export type StepOutcome =
@@ -14,7 +15,7 @@ export type StepOutcome =
   | { kind: 'permanent'; error: AppError };
 
 export interface TransitionSettings {
-  poll: { initialMs: number; maxMs: number };
+  poll: PollSchedule;
   /** Consecutive failed calls tolerated before a job fails. */
   maxRetries: number;
   /** Waits after a 429: Retry-After first, then base·2ⁿ up to max (Atlas's own advice). */
@@ -101,17 +102,19 @@ export function transition(
     };
   };
   switch (outcome.kind) {
-    case 'submitted':
-      return waitFor(settings.poll.initialMs, false, {
+    case 'submitted': {
+      const first = firstPollDelayMs(settings.poll);
+      return waitFor(first, false, {
         phase: 'polling',
         token: outcome.token,
-        pollDelayMs: settings.poll.initialMs,
+        pollDelayMs: first,
         failures: 0,
         rateLimited: 0,
       });
+    }
     case 'processing': {
-      // 1 s, 2 s, 4 s … up to the cap: a long query costs a handful of polls, not one a second.
-      const delay = Math.min(job.pollDelayMs * 2, settings.poll.maxMs);
+      // Dense while most queries finish, then doubling to the cap (see poll-schedule.ts).
+      const delay = nextPollDelayMs(job.pollDelayMs, now - job.createdAt, settings.poll);
       return waitFor(delay, false, { pollDelayMs: delay, failures: 0, rateLimited: 0 });
     }
     case 'done':
