@@ -133,7 +133,6 @@ it('a query Atlas takes 4 time units over costs at most 12 Atlas calls, seen in 
     const orgId = await firstOrgId(stack);
     const id = await createdId(await createQuery(stack, orgId, closedMonths(3)));
     const res = await stack.api(`/api/orgs/${orgId}/cost-queries/${id}?wait=20`);
-    const answeredAt = Date.now();
     expect(((await res.json()) as { status: string }).status).toBe('done');
     const calls = stack.simulator.requests.filter(
       (r) => r.route === 'createUsage' || r.route === 'getUsage',
