@@ -35,7 +35,13 @@ describe('a crowd costs Atlas what one person costs', () => {
   it('5 tabs polling one job every 20 ms cause at most one Atlas poll per poll interval', async () => {
     const intervalMs = 100;
     stack = await startStack({
-      env: { POLL_INITIAL_MS: String(intervalMs), POLL_MAX_MS: String(intervalMs) },
+      // One fixed interval: every delay of the schedule is the same.
+      env: {
+        POLL_FIRST_MS: String(intervalMs),
+        POLL_DENSE_MS: String(intervalMs),
+        POLL_INITIAL_MS: String(intervalMs),
+        POLL_MAX_MS: String(intervalMs),
+      },
       simulator: { processingMs: 800 },
     });
     const orgId = stack.simulator.dataset.payingOrgId;
