@@ -37,12 +37,11 @@ test('a page polling through a BFF restart gets its result without resubmitting'
   });
   await page.goto('/');
   await dashboard.waitForForm();
-  // Killed once the query is Atlas's to finish: created, and polled at least once.
-  const polled = page.waitForResponse(
-    (response) =>
-      response.request().method() === 'GET' &&
-      /\/cost-queries\/[^/?]+$/.test(response.url()) &&
-      response.status() === 200,
+  // Killed once the query is Atlas's to finish: created, and the page's (held) poll sent. A long
+  // poll answers only when the query changes, so its answer would be the result itself.
+  const polled = page.waitForRequest(
+    (request) =>
+      request.method() === 'GET' && /\/cost-queries\/[^/?]+\?wait=\d+$/.test(request.url()),
   );
   await page.getByRole('button', { name: 'Run query' }).click();
   await polled;
