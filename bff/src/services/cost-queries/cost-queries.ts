@@ -227,7 +227,9 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       // Only the caller's own watch goes: another viewer's query keeps running.
       if (left.phase === 'cancelled') {
         runner.forget(id);
-        watch.notify(left); // polls held on it answer now (404, as for any cancelled query)
+        // Polls held on it answer now (404, as for any cancelled query).
+        const cancelled = await jobs.get(id);
+        if (cancelled) watch.notify(cancelled);
       }
     },
 
