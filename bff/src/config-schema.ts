@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SIMULATOR_PROFILES } from './simulator/profiles';
+import { MAX_FILTER_ITEMS } from './contract/dashboard-query';
 
 /**
  * The environment's schema, with defaults (config.ts reads process.env and validates it here).
@@ -62,6 +63,8 @@ export const envSchema = z.object({
   POLL_MAX_MS: ms(10_000),
   /** A held poll (`?wait=`) re-reads its job this often, to see another replica's progress (0: never). */
   LONG_POLL_RECHECK_MS: msOrZero(250),
+  // At most the dashboard's own filter cap: a person's chosen list is never split (query-plan.ts).
+  ATLAS_QUERY_MAX_IDS: count(MAX_FILTER_ITEMS, MAX_FILTER_ITEMS),
   /** How long org/project/cluster lists are reused before asking Atlas again. */
   PICKER_CACHE_TTL_MS: ms(60_000),
   /** How long a failed list look-up is answered from memory before Atlas is asked again (0: not). */

@@ -69,6 +69,8 @@ export interface Config {
   poll: { initialMs: number; maxMs: number; firstMs: number; denseMs: number; denseForMs: number };
   /** LONG_POLL_RECHECK_MS: how often a held poll re-reads its job from the store. */
   longPollRecheckMs: number;
+  /** ATLAS_QUERY_MAX_IDS: ids one Atlas query carries in a list; a group-by over more is split. */
+  maxIdsPerQuery: number;
   pickerCacheTtlMs: number;
   pickerFailureTtlMs: number;
   pickerRateLimit: { capacity: number; perMinute: number };
@@ -206,6 +208,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       denseForMs: env.POLL_DENSE_FOR_MS,
     },
     longPollRecheckMs: env.LONG_POLL_RECHECK_MS,
+    maxIdsPerQuery: env.ATLAS_QUERY_MAX_IDS,
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
     pickerFailureTtlMs: env.PICKER_FAILURE_TTL_MS,
     pickerRateLimit: {

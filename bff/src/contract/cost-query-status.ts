@@ -42,6 +42,13 @@ export const costQueryProcessingSchema = z.object({
   waitingUntil: z.iso.datetime().optional(),
   /** Present when Atlas reported its remaining request capacity for this organization. */
   apiCapacity: apiCapacitySchema.optional(),
+  /**
+   * Present when the question is asked of Atlas in several queries (months not yet known, or a
+   * group-by over more ids than one query carries), one after another: how many have answered.
+   */
+  parts: z
+    .object({ done: z.number().int().nonnegative(), total: z.number().int().positive() })
+    .optional(),
 });
 
 export const costQueryDoneSchema = z.object({

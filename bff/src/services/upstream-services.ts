@@ -97,6 +97,7 @@ export function createUpstreamServices(deps: {
     limiter: budgets.queries,
     jobs: store.jobs,
     results: store.results,
+    slices: store.slices,
     ...(deps.hooks && { hooks: deps.hooks }),
     replicaId,
     logger,
@@ -111,6 +112,7 @@ export function createUpstreamServices(deps: {
       retentionMs: config.jobs.retentionMs,
       cacheTtl: config.resultCache,
       longPollRecheckMs: config.longPollRecheckMs,
+      maxIdsPerQuery: config.maxIdsPerQuery,
     },
   });
   return { connections, costQueries, pickers, scope, budgets, replicaId };

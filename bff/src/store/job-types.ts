@@ -41,6 +41,8 @@ export interface JobRecord {
   dataFetchedAt: number | null;
   fromCache: boolean;
   finishedAt: number | null;
+  /** Which part of the job's plan is being asked of Atlas now (see query-plan.ts). */
+  part: number;
 }
 
 export type NewJob = Pick<
@@ -81,6 +83,8 @@ export type JobPatch = Partial<
     | 'resultId'
     | 'dataFetchedAt'
     | 'finishedAt'
+    | 'part'
+    | 'deadlineAt'
   >
 >;
 
@@ -139,4 +143,31 @@ export interface ResultRepository {
   get(id: string): Promise<ResultRecord | undefined>;
   /** Expired results no job points at any more. */
   deleteExpiredUnreferenced(now: number): Promise<number>;
+}
+
+/** One month of one question's rows (see month-slices.ts): kept, reused, composed. */
+export interface SliceRecord {
+  sliceKey: string;
+  /** `YYYY-MM-01`. */
+  month: string;
+  orgId: string;
+  /** The month's browser-ready rows as a JSON array. */
+  payload: string;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+export interface SliceRepository {
+  /** Writes slices; one already stored for the same key and month is replaced if not newer. */
+  upsert(slices: readonly SliceRecord[]): Promise<void>;
+  /** Which of `months` have a slice for `sliceKey` that has not expired at `now` (no payloads). */
+  findFresh(
+    sliceKey: string,
+    months: readonly string[],
+    now: number,
+  ): Promise<Array<Pick<SliceRecord, 'month' | 'fetchedAt'>>>;
+  /** The slices of `months` for `sliceKey`, expired or not. */
+  get(sliceKey: string, months: readonly string[]): Promise<SliceRecord[]>;
+  /** Slices that expired before `time` (kept months never do). */
+  deleteExpiredBefore(time: number): Promise<number>;
 }

@@ -44,6 +44,7 @@ function toRecord(row: Selectable<JobsTable>): JobRecord {
     dataFetchedAt: row.data_fetched_at,
     fromCache: flag(row.from_cache),
     finishedAt: row.finished_at,
+    part: row.part,
   };
 }
 
@@ -77,6 +78,8 @@ const PATCH_COLUMNS = {
   resultId: 'result_id',
   dataFetchedAt: 'data_fetched_at',
   finishedAt: 'finished_at',
+  part: 'part',
+  deadlineAt: 'deadline_at',
 } as const satisfies Record<keyof JobPatch, keyof JobsTable>;
 
 function toAssignments(patch: JobPatch): Updateable<JobsTable> {

@@ -3,6 +3,7 @@ import type { DialectFragments } from './dialect';
 import { createJobRepository } from './jobs';
 import { createPresetRepository } from './presets';
 import { createResultRepository } from './results';
+import { createSliceRepository } from './slices';
 import type { StoreSchema } from './schema';
 import type { Store } from './types';
 
@@ -10,11 +11,12 @@ import type { Store } from './types';
 export function createRepositories(
   db: Kysely<StoreSchema>,
   dialect: DialectFragments,
-): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results'> {
+): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results' | 'slices'> {
   return {
     dialect: dialect.name,
     presets: createPresetRepository(db, dialect),
     jobs: createJobRepository(db, dialect),
     results: createResultRepository(db),
+    slices: createSliceRepository(db),
   };
 }

@@ -11,6 +11,7 @@ export interface StoreSchema {
   cost_query_jobs: JobsTable;
   cost_query_results: ResultsTable;
   cost_query_watchers: WatchersTable;
+  cost_query_slices: SlicesTable;
 }
 
 export interface WatchersTable {
@@ -58,6 +59,8 @@ export interface JobsTable {
   /** SQLite reads 0/1, PostgreSQL true/false: decode with `dialect.ts`'s `flag`. */
   from_cache: Generated<boolean | number>;
   finished_at: number | null;
+  /** The part of the job's plan being asked of Atlas now (0 for a one-part job). */
+  part: Generated<number>;
 }
 
 export interface ResultsTable {
@@ -65,6 +68,18 @@ export interface ResultsTable {
   org_id: string;
   query_key: string;
   /** The browser-ready result, TEXT in both dialects: written and read whole, never queried. */
+  payload: string;
+  fetched_at: number;
+  expires_at: number;
+}
+
+export interface SlicesTable {
+  /** Everything the Atlas body asks but its dates, hashed (see month-slices.ts). */
+  slice_key: string;
+  /** `YYYY-MM-01`. */
+  month: string;
+  org_id: string;
+  /** The month's browser-ready rows as a JSON array, TEXT in both dialects. */
   payload: string;
   fetched_at: number;
   expires_at: number;

@@ -5,7 +5,7 @@
  * The store knows rows, not presets: `params` is opaque JSON that services validate and migrate.
  */
 
-import type { JobRepository, ResultRepository } from './job-types';
+import type { JobRepository, ResultRepository, SliceRepository } from './job-types';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -64,6 +64,8 @@ export interface Store {
   readonly jobs: JobRepository;
   /** Finished results, reused until they expire (the result cache). */
   readonly results: ResultRepository;
+  /** Results by month, composed into any range; closed months kept past Atlas's window. */
+  readonly slices: SliceRepository;
   /** False once close() has started: readiness reports it. */
   isOpen(): boolean;
   close(): Promise<void>;

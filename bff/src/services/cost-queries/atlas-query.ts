@@ -19,14 +19,20 @@ import {
  * dimension needs at least one filter value.
  */
 const idList = z.array(objectIdSchema).min(1).max(MAX_FILTER_ITEMS);
+/**
+ * A group-by over every project or cluster names them all, more than one Atlas query carries:
+ * the question keeps the whole list and its plan asks Atlas in parts (see query-plan.ts).
+ */
+export const MAX_GROUP_IDS = 100_000;
+const groupIdList = z.array(objectIdSchema).min(1).max(MAX_GROUP_IDS);
 
 export const atlasQuerySchema = z
   .strictObject({
     startDate: monthStartSchema,
     endDate: monthStartSchema,
     organizations: idList,
-    projects: idList.optional(),
-    clusters: idList.optional(),
+    projects: groupIdList.optional(),
+    clusters: groupIdList.optional(),
     services: z.array(serviceSchema).min(1).max(MAX_FILTER_ITEMS).optional(),
     groupBy: groupBySchema.optional(),
     includePartialMatches: z.literal(true).optional(),
@@ -79,4 +85,17 @@ export function toAtlasQuery(
 /** The months an Atlas body covers, inclusive, as people name them. */
 export function monthsOf(query: Pick<AtlasQuery, 'startDate' | 'endDate'>): MonthSpan {
   return { first: query.startDate, last: monthFromIndex(monthIndex(query.endDate) - 1) };
+}
+
+/** Lists longer than this are logged as their length: a group-by over 13,500 clusters is not a log line. */
+const LOGGED_IDS = 20;
+
+/** The body as logs show it: every field, but long id lists as `<n ids>`. */
+export function auditedQuery(query: AtlasQuery): Record<string, unknown> {
+  const shown: Record<string, unknown> = { ...query };
+  for (const key of ['organizations', 'projects', 'clusters'] as const) {
+    const ids = query[key];
+    if (ids && ids.length > LOGGED_IDS) shown[key] = `<${ids.length} ids>`;
+  }
+  return shown;
 }

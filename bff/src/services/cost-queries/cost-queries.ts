@@ -3,7 +3,7 @@ import { resolvePeriod, type CostQueryCreated, type DashboardQuery } from '../..
 import { notFound } from '../../errors';
 import { assertCanSee, type Viewer } from '../access';
 import type { Logger } from '../../logger';
-import type { JobRepository, ResultRepository } from '../../store/job-types';
+import type { JobRepository, ResultRepository, SliceRepository } from '../../store/job-types';
 import type { CacheTtls } from './cache-policy';
 import { DoneStates } from './done-states';
 import { createJobFailures } from './job-failures';
@@ -14,9 +14,13 @@ import type { TransitionSettings } from './job-transitions';
 import { viewOf } from './job-view';
 import { assertNothingUnseen, type OrgScope } from '../org-scope';
 import { queryKeyOf } from './query-key';
-import { toAtlasQuery } from './atlas-query';
+import { auditedQuery, toAtlasQuery } from './atlas-query';
 import { groupValuesFor } from './group-values';
 import { jobQueryOf, newJobQuery } from './job-query';
+import { missingSpans, monthsIn, sliceKeyOf } from './month-slices';
+import { planQuery } from './query-plan';
+import { composeKept } from './result-assembly';
+import { resultTtlMs } from './cache-policy';
 import type { PickerService } from '../pickers';
 
 export interface CostQuerySettings extends TransitionSettings {
@@ -29,6 +33,8 @@ export interface CostQuerySettings extends TransitionSettings {
   doneStateBytes?: number;
   /** How often a held poll's job is read again, to notice another replica's progress (0: never). */
   longPollRecheckMs: number;
+  /** Ids one Atlas query carries in a list at most; a group-by over more is asked in parts. */
+  maxIdsPerQuery: number;
 }
 
 export interface CostQueryServiceOptions extends StepDeps {
@@ -36,6 +42,7 @@ export interface CostQueryServiceOptions extends StepDeps {
   hooks?: JobHooks;
   jobs: JobRepository;
   results: ResultRepository;
+  slices: SliceRepository;
   /** This process's name on the leases it holds; unique per start. */
   replicaId: string;
   settings: CostQuerySettings;
@@ -95,7 +102,7 @@ const newJobId = () => randomBytes(16).toString('base64url');
  * results reused until they expire, and every upstream call made by the job's lease holder.
  */
 export function createCostQueryService(options: CostQueryServiceOptions): CostQueryService {
-  const { jobs, results, settings, logger, audit, replicaId, scope, lists } = options;
+  const { jobs, results, slices, settings, logger, audit, replicaId, scope, lists } = options;
   const now = options.now ?? Date.now;
   const watch = new JobWatch(jobs, settings.longPollRecheckMs);
   const runner = new JobRunner({
@@ -154,30 +161,64 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         organizations,
         await groupValuesFor(lists, question, organizations),
       );
-      const query = newJobQuery(atlasQuery, question);
       const record = (jobId: string, outcome: string) =>
         audit.info(
-          { event: 'cost-query', user: viewer.id, orgId, query: atlasQuery, jobId, outcome },
+          {
+            event: 'cost-query',
+            user: viewer.id,
+            orgId,
+            query: auditedQuery(atlasQuery),
+            jobId,
+            outcome,
+          },
           'cost query requested',
         );
       const queryKey = queryKeyOf(atlasQuery);
-      const fresh = createOptions.refresh
-        ? undefined
-        : await results.findFresh(orgId, queryKey, at);
-      if (fresh) {
+      const fromCache = async (resultId: string, dataFetchedAt: number) => {
         const job = await jobs.insertFromCache({
           id: newJobId(),
           orgId,
           queryKey,
-          query,
+          query: newJobQuery(atlasQuery, question),
           createdAt: at,
-          resultId: fresh.id,
-          dataFetchedAt: fresh.fetchedAt,
+          resultId,
+          dataFetchedAt,
         });
-        logger.info({ jobId: job.id, orgId, fetchedAt: fresh.fetchedAt }, 'cost query from cache');
+        logger.info({ jobId: job.id, orgId, fetchedAt: dataFetchedAt }, 'cost query from cache');
         record(job.id, 'cache');
-        return { id: job.id, status: 'done' };
+        return { id: job.id, status: 'done' as const };
+      };
+      const fresh = createOptions.refresh
+        ? undefined
+        : await results.findFresh(orgId, queryKey, at);
+      if (fresh) return fromCache(fresh.id, fresh.fetchedAt);
+      // The months already known (kept slices) are not asked again: only the missing spans are.
+      const allMonths = monthsIn(months);
+      const known = createOptions.refresh
+        ? []
+        : await slices.findFresh(sliceKeyOf(atlasQuery), allMonths, at);
+      const spans = missingSpans(allMonths, new Set(known.map((k) => k.month)));
+      if (spans.length === 0) {
+        const kept = await composeKept(slices, atlasQuery, allMonths);
+        if (kept) {
+          const resultId = newJobId();
+          await results.insert({
+            id: resultId,
+            orgId,
+            queryKey,
+            payload: kept.payload,
+            fetchedAt: kept.fetchedAt,
+            expiresAt: at + resultTtlMs(atlasQuery, new Date(at), settings.cacheTtl),
+          });
+          return fromCache(resultId, kept.fetchedAt);
+        }
       }
+      const plan = planQuery(
+        atlasQuery,
+        spans.length > 0 ? spans : [months],
+        settings.maxIdsPerQuery,
+      );
+      const query = newJobQuery(atlasQuery, question, plan);
       const { job, joined } = await jobs.insertOrJoin(
         {
           id: newJobId(),
@@ -198,7 +239,10 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         record(job.id, 'joined');
         return { id: job.id, status: 'processing' };
       }
-      logger.info({ jobId: job.id, orgId, query: atlasQuery }, 'cost query created');
+      logger.info(
+        { jobId: job.id, orgId, query: auditedQuery(atlasQuery), parts: plan.parts.length },
+        'cost query created',
+      );
       record(job.id, 'created');
       // The creator makes the POST itself, so Atlas's 400 (or 403, 404) reaches this request.
       const report = await runner.runNow(job.id);

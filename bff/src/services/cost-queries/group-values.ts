@@ -1,4 +1,4 @@
-import { MAX_FILTER_ITEMS, type DashboardQuery } from '../../contract';
+import type { DashboardQuery } from '../../contract';
 import { AppError } from '../../errors';
 import type { GroupValues } from './atlas-query';
 import type { PickerService } from '../pickers';
@@ -8,7 +8,8 @@ import type { PickerService } from '../pickers';
  * value needs to be provided for a dimension to be used"). A person who groups by projects
  * without choosing any means all of them, so the BFF names them: every project (or cluster,
  * deleted ones included: their past costs count) of the organizations the question covers,
- * which are only organizations the viewer may see.
+ * which are only organizations the viewer may see. More than one Atlas query carries is fine:
+ * the job asks in parts (see query-plan.ts).
  */
 export async function groupValuesFor(
   pickers: Pick<PickerService, 'listProjects' | 'listClusters'>,
@@ -49,14 +50,6 @@ function capped(dimension: 'projects' | 'clusters', ids: string[]): string[] {
       title: 'Nothing to group by',
       detail: `These organizations have no ${dimension} to group by.`,
       errors: [{ field: 'groupBy', message: `finds no ${dimension} in these organizations` }],
-    });
-  }
-  if (unique.length > MAX_FILTER_ITEMS) {
-    throw new AppError({
-      status: 400,
-      title: 'Too many to group by in one query',
-      detail: `Grouping by all ${unique.length} ${dimension} needs more than one Atlas query (at most ${MAX_FILTER_ITEMS} each). Choose up to ${MAX_FILTER_ITEMS}, or narrow the question first.`,
-      errors: [{ field: dimension, message: `choose up to ${MAX_FILTER_ITEMS} to group by` }],
     });
   }
   return unique;

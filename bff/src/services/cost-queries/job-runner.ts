@@ -6,13 +6,21 @@ import {
   type JobRecord,
   type JobRepository,
   type ResultRepository,
+  type SliceRepository,
 } from '../../store/job-types';
 import { resultTtlMs, type CacheTtls } from './cache-policy';
 import type { JobFailures } from './job-failures';
 import { callAtlas, type StepDeps } from './job-step';
-import { jobQueryOf } from './job-query';
+import { jobQueryOf, planOf } from './job-query';
+import { assembleResult, partResultId, storePart } from './result-assembly';
 import { JobSweeper } from './job-sweeper';
-import { donePatch, failedPatch, transition, type TransitionSettings } from './job-transitions';
+import {
+  donePatch,
+  failedPatch,
+  nextPartPatch,
+  transition,
+  type TransitionSettings,
+} from './job-transitions';
 
 export interface RunnerSettings extends TransitionSettings {
   /** How often this replica looks for jobs nobody is polling (new, orphaned, released). */
@@ -20,11 +28,14 @@ export interface RunnerSettings extends TransitionSettings {
   /** Finished jobs and expired results are deleted after this long. */
   retentionMs: number;
   cacheTtl: CacheTtls;
+  /** How long one part of a job may take with Atlas (each part gets it anew). */
+  deadlineMs: number;
 }
 
 export interface RunnerDeps extends StepDeps {
   jobs: JobRepository;
   results: ResultRepository;
+  slices: SliceRepository;
   replicaId: string;
   settings: RunnerSettings;
   failures: JobFailures;
@@ -131,15 +142,22 @@ export class JobRunner {
     }
     // A step that stored the result and then died before marking the job done (a crash, a lost
     // connection): the result is there, so the job is finished without asking Atlas again.
-    if (job.token !== null && (await this.deps.results.has(id))) {
-      return this.save(job, donePatch(id, now()));
+    // The same for a part before the last: its rows are there, the next part is asked.
+    if (job.token !== null) {
+      const query = jobQueryOf(job);
+      const parts = query ? planOf(query).parts.length : 1;
+      if (job.part < parts - 1 && (await this.deps.results.has(partResultId(id, job.part)))) {
+        return this.save(job, nextPartPatch(job.part + 1, now(), settings));
+      }
+      const stored = job.part >= parts - 1 && (await this.deps.results.get(id));
+      if (stored) return this.save(job, donePatch(id, stored.fetchedAt, now()));
     }
     const outcome = await callAtlas(job, this.deps, this.stopping.signal);
     // Cut short by shutdown: nothing is written, the job resumes wherever its lease goes next.
     if (this.stopping.signal.aborted) return {};
     const at = now();
     if (outcome.kind === 'done' && outcome.result) {
-      const { droppedRows, ...result } = outcome.result;
+      const { droppedRows, usageDetails } = outcome.result;
       if (droppedRows > 0) {
         // Atlas sent rows of organizations the query did not name: none of them is kept.
         this.deps.logger.warn(
@@ -147,20 +165,30 @@ export class JobRunner {
           'dropped result rows of organizations outside the query',
         );
       }
-      const payload = JSON.stringify(result);
       const query = jobQueryOf(job);
-      const ttl = query ? resultTtlMs(query.atlas, new Date(at), settings.cacheTtl) : 0;
+      if (!query) return {};
+      const parts = planOf(query).parts.length;
+      if (job.part < parts - 1) {
+        // Not the last part: its rows wait in the store, and the next part is asked at once.
+        await storePart(this.deps, job, usageDetails, at);
+        return this.save(job, nextPartPatch(job.part + 1, at, settings));
+      }
+      const assembled = await assembleResult(this.deps, job, query, usageDetails, at);
+      if ('failure' in assembled) {
+        return this.save(job, failedPatch(assembled.failure, at), assembled.failure);
+      }
+      const ttl = resultTtlMs(query.atlas, new Date(at), settings.cacheTtl);
       const { orgId, queryKey } = job;
       await this.deps.results.insert({
         id,
         orgId,
         queryKey,
-        payload,
-        fetchedAt: at,
+        payload: assembled.payload,
+        fetchedAt: assembled.fetchedAt,
         expiresAt: at + ttl,
       });
       await this.deps.hooks?.afterResultWrite?.(id);
-      return this.save(job, donePatch(id, at));
+      return this.save(job, donePatch(id, assembled.fetchedAt, at));
     }
     const next = transition(job, outcome, mode, settings, at, failures.tooLate);
     if (outcome.kind === 'rate-limited' && next.patch.waitingUntil) {

@@ -8,7 +8,8 @@ import { CircuitOpenError } from '../upstream/circuit-breaker';
 import type { StepOutcome } from './job-transitions';
 import type { OrgRateLimiter } from '../upstream/org-rate-limiter';
 import { fromAtlasError, isOutage, isRateLimited } from '../upstream/upstream-errors';
-import { jobQueryOf, type JobQuery } from './job-query';
+import { jobQueryOf, planOf, type JobQuery } from './job-query';
+import { partQuery } from './query-plan';
 import { toUsageRows } from './usage-rows';
 
 export interface StepDeps {
@@ -37,8 +38,8 @@ const unreadable = new AppError({
 });
 
 /**
- * One upstream call for a job — the create POST while it is queued, a poll once Atlas gave a
- * token — through the org's budget and the circuit breaker, classified for `transition`.
+ * One upstream call for a job — the create POST of its current part while it is queued, a poll
+ * once Atlas gave a token — through the org's budget and the circuit breaker, classified for `transition`.
  */
 export async function callAtlas(
   job: JobRecord,
@@ -63,10 +64,12 @@ export async function callAtlas(
   if (waitMs > 0) return { kind: 'throttled', waitMs };
   const { token } = job;
   const { atlas, breaker } = connection;
+  // The part of the plan being asked now: the whole question, for a job of one part.
+  const body = partQuery(query.atlas, planOf(query), job.part);
   const attempt = await deps.capacity.observe(() =>
     breaker.execute<{ token: string } | AtlasUsageResult>(() =>
       token === null
-        ? atlas.createUsageQuery(job.orgId, query.atlas, { signal })
+        ? atlas.createUsageQuery(job.orgId, body, { signal })
         : atlas.getUsageQuery(job.orgId, token, { signal }),
     ),
   );

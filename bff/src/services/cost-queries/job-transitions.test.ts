@@ -36,6 +36,7 @@ const job = (extra: Partial<JobRecord> = {}): JobRecord => ({
   dataFetchedAt: null,
   fromCache: false,
   finishedAt: null,
+  part: 0,
   ...extra,
 });
 const tooLate = () => new AppError({ status: 503, title: 'too late' });

@@ -48,16 +48,40 @@ export const failedPatch = (error: AppError, now: number): JobPatch => ({
   leaseUntil: null,
 });
 
-/** Done: the result is stored under the job's id; the token and the lease are of no more use. */
-export const donePatch = (resultId: string, now: number): JobPatch => ({
+/**
+ * Done: the result is stored under the job's id; the token and the lease are of no more use.
+ * `fetchedAt`: when its oldest data came from Atlas (a composed answer reuses kept months).
+ */
+export const donePatch = (resultId: string, fetchedAt: number, now: number): JobPatch => ({
   phase: 'done',
   resultId,
-  dataFetchedAt: now,
+  dataFetchedAt: fetchedAt,
   finishedAt: now,
   waitingUntil: null,
   token: null,
   leaseOwner: null,
   leaseUntil: null,
+});
+
+/**
+ * A part finished and the next one is due: asked at once, with the poll schedule, the failure
+ * counts and the deadline starting again (each part is one Atlas query of its own).
+ */
+export const nextPartPatch = (
+  part: number,
+  now: number,
+  settings: TransitionSettings & { deadlineMs: number },
+): JobPatch => ({
+  part,
+  phase: 'queued',
+  token: null,
+  nextAttemptAt: now,
+  pollDelayMs: settings.poll.initialMs,
+  failures: 0,
+  rateLimited: 0,
+  waitingUntil: null,
+  deadlineAt: now + settings.deadlineMs,
+  leaseUntil: now + settings.leaseMs,
 });
 
 /** The wait after the n-th 429 in a row: at least Retry-After, then markedly longer each time. */

@@ -1,7 +1,7 @@
 import type { CostQueryState } from '../../contract';
 import type { JobRecord } from '../../store/job-types';
 import { monthsOf } from './atlas-query';
-import type { JobQuery } from './job-query';
+import { planOf, type JobQuery } from './job-query';
 import type { ErrorBody } from './job-transitions';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -49,12 +49,14 @@ export function viewOf(
       ? { apiCapacity: { remaining: job.capacityRemaining, limit: job.capacityLimit } }
       : {};
   const untilNextCall = Math.ceil((job.nextAttemptAt - now) / 1000);
+  const total = planOf(query).parts.length;
   const processing: CostQueryState = {
     ...base,
     status: 'processing',
     elapsedMs: Math.max(0, now - job.createdAt),
     ...(waiting && job.waitingUntil !== null && { waitingUntil: iso(job.waitingUntil) }),
     ...capacity,
+    ...(total > 1 && { parts: { done: job.part, total } }),
   };
   return {
     json: JSON.stringify(processing),

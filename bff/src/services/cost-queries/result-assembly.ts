@@ -1,0 +1,124 @@
+import type { UsageRow } from '../../contract';
+import { AppError } from '../../errors';
+import type { Logger } from '../../logger';
+import type {
+  JobRecord,
+  ResultRepository,
+  SliceRecord,
+  SliceRepository,
+} from '../../store/job-types';
+import { monthsOf } from './atlas-query';
+import type { CacheTtls } from './cache-policy';
+import { composeRows, totalsOf } from './compose';
+import { planOf, type JobQuery } from './job-query';
+import { monthsIn, sliceExpiresAt, sliceKeyOf } from './month-slices';
+import { partSpan } from './query-plan';
+
+export interface AssemblyDeps {
+  results: ResultRepository;
+  slices: SliceRepository;
+  logger: Logger;
+  settings: { cacheTtl: CacheTtls };
+}
+
+/** Where a part's rows wait for the last part (never found by the result cache's key). */
+export const partResultId = (jobId: string, part: number) => `${jobId}.part${part}`;
+const PART_KEY = 'part';
+
+/** Keeps part `job.part`'s rows until the last part composes the result (see query-plan.ts). */
+export async function storePart(
+  deps: AssemblyDeps,
+  job: JobRecord,
+  rows: readonly UsageRow[],
+  at: number,
+): Promise<void> {
+  await deps.results.insert({
+    id: partResultId(job.id, job.part),
+    orgId: job.orgId,
+    queryKey: PART_KEY,
+    payload: JSON.stringify(rows),
+    fetchedAt: at,
+    // Expired at once: deleted with the other expired results once the retention has passed.
+    expiresAt: at,
+  });
+}
+
+/** A kept month or a stored part that went away while the job ran (a race with cleanup). */
+const vanished = (what: string) =>
+  new AppError({
+    status: 503,
+    title: 'Stored months changed while the query ran',
+    detail: `${what} was removed while this query ran. Run it again.`,
+  });
+
+/**
+ * After the last part: the question's rows composed from its parts and its kept months, the
+ * months just fetched stored as slices, and the browser-ready payload. `fetchedAt` is the oldest
+ * data in it: a composed answer is only as fresh as its oldest month.
+ */
+export async function assembleResult(
+  deps: AssemblyDeps,
+  job: JobRecord,
+  query: JobQuery,
+  lastRows: readonly UsageRow[],
+  at: number,
+): Promise<{ payload: string; fetchedAt: number } | { failure: AppError }> {
+  const plan = planOf(query);
+  const partRows: Array<readonly UsageRow[]> = [];
+  for (let i = 0; i < plan.parts.length - 1; i++) {
+    const stored = await deps.results.get(partResultId(job.id, i));
+    if (!stored) return { failure: vanished(`Part ${i + 1} of its answer`) };
+    partRows.push(JSON.parse(stored.payload) as UsageRow[]);
+  }
+  partRows.push(lastRows);
+  const months = monthsIn(monthsOf(query.atlas));
+  const asked = new Set(plan.parts.flatMap((p) => monthsIn(partSpan(p))));
+  const keptMonths = months.filter((m) => !asked.has(m));
+  const sliceKey = sliceKeyOf(query.atlas);
+  const kept = await deps.slices.get(sliceKey, keptMonths);
+  const known = new Map(kept.map((s) => [s.month, JSON.parse(s.payload) as UsageRow[]]));
+  const composed = composeRows({ months, plan, partRows, known });
+  if (composed.missing.length > 0) {
+    return { failure: vanished(`The kept month ${composed.missing[0]}`) };
+  }
+  if (composed.unsliced > 0) {
+    deps.logger.warn(
+      { jobId: job.id, orgId: job.orgId, spans: composed.unsliced },
+      'Atlas rows dated outside the months asked: this answer is used whole, not kept by month',
+    );
+  }
+  const slices: SliceRecord[] = [...composed.fetched].map(([month, rows]) => ({
+    sliceKey,
+    month,
+    orgId: job.orgId,
+    payload: JSON.stringify(rows),
+    fetchedAt: at,
+    expiresAt: sliceExpiresAt(month, at, deps.settings.cacheTtl),
+  }));
+  await deps.slices.upsert(slices);
+  const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), at);
+  const result = { usageDetails: composed.rows, totals: totalsOf(composed.rows) };
+  return { payload: JSON.stringify(result), fetchedAt };
+}
+
+/**
+ * A question whose every month is kept: its rows from the slices alone, or undefined when one of
+ * them went away since it was found (the question is then asked of Atlas as usual).
+ */
+export async function composeKept(
+  slices: SliceRepository,
+  query: JobQuery['atlas'],
+  months: readonly string[],
+): Promise<{ payload: string; fetchedAt: number } | undefined> {
+  const kept = await slices.get(sliceKeyOf(query), months);
+  if (kept.length !== months.length) return undefined;
+  const byMonth = new Map(kept.map((s) => [s.month, s]));
+  const rows: UsageRow[] = [];
+  let fetchedAt = Infinity;
+  for (const month of months) {
+    const slice = byMonth.get(month)!;
+    fetchedAt = Math.min(fetchedAt, slice.fetchedAt);
+    for (const row of JSON.parse(slice.payload) as UsageRow[]) rows.push(row);
+  }
+  return { payload: JSON.stringify({ usageDetails: rows, totals: totalsOf(rows) }), fetchedAt };
+}

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { SliceRecord, SliceRepository } from './job-types';
+import type { StoreSchema } from './schema';
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits (6 per row). */
+const BATCH = 500;
+
+/** Month slices of results. Payloads are TEXT in both dialects, written and read whole. */
+export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository {
+  return {
+    async upsert(slices) {
+      for (let i = 0; i < slices.length; i += BATCH) {
+        const values = slices.slice(i, i + BATCH).map((s) => ({
+          slice_key: s.sliceKey,
+          month: s.month,
+          org_id: s.orgId,
+          payload: s.payload,
+          fetched_at: s.fetchedAt,
+          expires_at: s.expiresAt,
+        }));
+        await db
+          .insertInto('cost_query_slices')
+          .values(values)
+          .onConflict((oc) =>
+            oc
+              .columns(['slice_key', 'month'])
+              .doUpdateSet((eb) => ({
+                payload: eb.ref('excluded.payload'),
+                org_id: eb.ref('excluded.org_id'),
+                fetched_at: eb.ref('excluded.fetched_at'),
+                expires_at: eb.ref('excluded.expires_at'),
+              }))
+              // An answer that finished earlier never overwrites a later one.
+              .where('excluded.fetched_at', '>=', (eb) => eb.ref('cost_query_slices.fetched_at')),
+          )
+          .execute();
+      }
+    },
+    async findFresh(sliceKey, months, now) {
+      if (months.length === 0) return [];
+      const rows = await db
+        .selectFrom('cost_query_slices')
+        .select(['month', 'fetched_at'])
+        .where('slice_key', '=', sliceKey)
+        .where('month', 'in', [...months])
+        .where('expires_at', '>', now)
+        .execute();
+      return rows.map((r) => ({ month: r.month, fetchedAt: r.fetched_at }));
+    },
+    async get(sliceKey, months) {
+      if (months.length === 0) return [];
+      const rows = await db
+        .selectFrom('cost_query_slices')
+        .selectAll()
+        .where('slice_key', '=', sliceKey)
+        .where('month', 'in', [...months])
+        .execute();
+      return rows.map(
+        (r): SliceRecord => ({
+          sliceKey: r.slice_key,
+          month: r.month,
+          orgId: r.org_id,
+          payload: r.payload,
+          fetchedAt: r.fetched_at,
+          expiresAt: r.expires_at,
+        }),
+      );
+    },
+    async deleteExpiredBefore(time) {
+      const { numDeletedRows } = await db
+        .deleteFrom('cost_query_slices')
+        .where('expires_at', '<', time)
+        .executeTakeFirst();
+      return Number(numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { monthFromIndex, monthIndex } from '../../src/contract';
+import { closedMonths, createQuery, question, readQuery, upstreamCalls } from '../support/queries';
+import { startBff, startStack, waitForQuery, type Bff, type Stack } from '../support/stack';
+
+// Results are kept by month (services/cost-queries/month-slices.ts): a question whose months are
+// partly known asks Atlas only for the rest, and answers exactly what one query would.
+let stack: Stack;
+/** A second BFF on the same simulator with its own store: the one-query reference. */
+let reference: Bff;
+let orgId: string;
+
+beforeAll(async () => {
+  stack = await startStack({ env: { ATLAS_QUERY_MAX_IDS: '7' } });
+  reference = await startBff({ simulatorUrl: stack.simulator.url });
+  orgId = stack.simulator.dataset.payingOrgId;
+});
+afterAll(async () => {
+  await reference?.close();
+  await stack?.close();
+});
+beforeEach(() => {
+  stack.simulator.clearRequests();
+});
+
+async function run(bff: Pick<Bff, 'api'>, body: unknown, options: { refresh?: boolean } = {}) {
+  const res = await createQuery(bff, orgId, body, options);
+  expect(res.status, await res.clone().text()).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  return (await waitForQuery(bff, orgId, id)) as {
+    status: string;
+    fromCache?: boolean;
+    result: { usageDetails: unknown[]; totals: { totalCents: number; rowCount: number } };
+  };
+}
+
+/** The bodies Atlas was sent, as `first..last` (inclusive) with their id-list lengths. */
+function asked() {
+  return upstreamCalls(stack.simulator, 'createUsage').map((r) => {
+    const body = JSON.parse(r.body) as Record<string, unknown>;
+    const last = monthFromIndex(monthIndex(String(body.endDate)) - 1);
+    return { months: `${String(body.startDate)}..${last}`, body };
+  });
+}
+
+describe('results kept by month', () => {
+  it('Sep–Nov then Aug–Nov asks Atlas for August only, and answers what one query answers', async () => {
+    const three = closedMonths(3, { groupBy: 'projects' }, 6);
+    await run(stack, three);
+    stack.simulator.clearRequests();
+    const four = closedMonths(4, { groupBy: 'projects' }, 6);
+    const composed = await run(stack, four);
+    const first = String((four.period as { first: string }).first);
+    // Grouping by every project (more than the cap of 7 here) takes several parts: all August.
+    expect(asked().length).toBeGreaterThan(0);
+    expect(new Set(asked().map((a) => a.months))).toEqual(new Set([`${first}..${first}`]));
+    const single = await run(reference, four, { refresh: true });
+    // Parts merged within a month keep each part's order, not one query's: same rows, same cents.
+    expect(composed.result.totals).toEqual(single.result.totals);
+    expect(sortRows(composed.result.usageDetails)).toEqual(sortRows(single.result.usageDetails));
+  });
+
+  it('asks for each missing span when the known months sit in the middle', async () => {
+    const middle = closedMonths(2, { services: ['Clusters', 'Backup'] }, 9);
+    await run(stack, middle);
+    stack.simulator.clearRequests();
+    const wide = closedMonths(5, { services: ['Clusters', 'Backup'] }, 8);
+    const composed = await run(stack, wide);
+    const months = asked().map((a) => a.months);
+    expect(months).toHaveLength(2);
+    const last = monthIndex(String((wide.period as { last: string }).last));
+    expect(months).toEqual([
+      `${monthFromIndex(last - 4)}..${monthFromIndex(last - 3)}`,
+      `${monthFromIndex(last)}..${monthFromIndex(last)}`,
+    ]);
+    const single = await run(reference, wide, { refresh: true });
+    expect(composed.result).toEqual(single.result);
+  });
+
+  it('answers a range made only of known months without asking Atlas', async () => {
+    await run(stack, closedMonths(4, { groupBy: 'services' }, 12));
+    stack.simulator.clearRequests();
+    const inner = closedMonths(2, { groupBy: 'services' }, 13);
+    const res = await createQuery(stack, orgId, inner);
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(status).toBe('done');
+    const answer = await readQuery(stack, orgId, id);
+    expect(answer).toMatchObject({ status: 'done', fromCache: true });
+    expect(upstreamCalls(stack.simulator, 'createUsage')).toHaveLength(0);
+    const single = await run(reference, inner, { refresh: true });
+    expect(answer.result).toEqual(single.result);
+  });
+
+  it('a refresh asks Atlas for the whole range again', async () => {
+    const body = closedMonths(2, { groupBy: 'organizations' }, 3);
+    await run(stack, body);
+    stack.simulator.clearRequests();
+    await run(stack, body, { refresh: true });
+    expect(asked().map((a) => a.months)).toHaveLength(1);
+    expect(asked()[0]!.body.startDate).toBe((body.period as { first: string }).first);
+  });
+});
+
+describe('a group-by over more ids than one Atlas query carries', () => {
+  it('is asked in parts within the cap and merged exactly, with and without partial matches', async () => {
+    const clusters = stack.simulator.dataset.clusters.filter((c) =>
+      stack.simulator.dataset.orgs.some((o) => o.id === c.orgId),
+    );
+    expect(clusters.length).toBeGreaterThan(7);
+    for (const includePartialMatches of [false, true]) {
+      stack.simulator.clearRequests();
+      const body = question(
+        monthFromIndex(monthIndex(String(closedMonths(2, {}, 2).period.first))),
+        String(closedMonths(2, {}, 2).period.last),
+        { groupBy: 'clusters', includePartialMatches },
+      );
+      const split = await run(stack, body, { refresh: true });
+      const bodies = asked().map((a) => a.body);
+      expect(bodies.length).toBeGreaterThan(1);
+      for (const b of bodies) expect((b.clusters as string[]).length).toBeLessThanOrEqual(7);
+      const single = await run(reference, body, { refresh: true });
+      expect(split.result.totals).toEqual(single.result.totals);
+      expect(sortRows(split.result.usageDetails)).toEqual(sortRows(single.result.usageDetails));
+    }
+  });
+
+  it('shows progress while its parts are asked', async () => {
+    stack.simulator.setProcessingMs(150);
+    try {
+      const projects = stack.simulator.dataset.projects
+        .filter((p) => p.orgId === orgId)
+        .slice(0, 3)
+        .map((p) => p.id);
+      const body = closedMonths(1, { groupBy: 'clusters', projects }, 15);
+      const res = await createQuery(stack, orgId, body, { refresh: true });
+      const { id } = (await res.json()) as { id: string };
+      const state = await readQuery(stack, orgId, id);
+      expect(state).toMatchObject({ status: 'processing', parts: { done: 0 } });
+      expect((state.parts as { total: number }).total).toBeGreaterThan(1);
+      expect((await waitForQuery(stack, orgId, id)).status).toBe('done');
+    } finally {
+      stack.simulator.setProcessingMs(30);
+    }
+  });
+});
+
+/** One order for two row lists whose order within a month may differ (parts are merged). */
+function sortRows(rows: unknown[]) {
+  return rows.map((r) => JSON.stringify(r)).sort();
+}
