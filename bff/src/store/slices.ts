@@ -55,16 +55,14 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
         .where('slice_key', '=', sliceKey)
         .where('month', 'in', [...months])
         .execute();
-      return rows.map(
-        (r): SliceRecord => ({
-          sliceKey: r.slice_key,
-          month: r.month,
-          orgId: r.org_id,
-          payload: r.payload,
-          fetchedAt: r.fetched_at,
-          expiresAt: r.expires_at,
-        }),
-      );
+      return rows.map((r): SliceRecord => ({
+        sliceKey: r.slice_key,
+        month: r.month,
+        orgId: r.org_id,
+        payload: r.payload,
+        fetchedAt: r.fetched_at,
+        expiresAt: r.expires_at,
+      }));
     },
     async deleteExpiredBefore(time) {
       const { numDeletedRows } = await db

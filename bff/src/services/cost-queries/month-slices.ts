@@ -24,7 +24,9 @@ export const REFRESHED_CLOSED_MONTHS = 3;
 
 export function sliceKeyOf(query: AtlasQuery): string {
   const { startDate: _start, endDate: _end, ...rest } = query;
-  return createHash('sha256').update(`slice:${JSON.stringify(rest)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`slice:${JSON.stringify(rest)}`)
+    .digest('base64url');
 }
 
 /** Every month of a span, in order, as `YYYY-MM-01`. */

@@ -44,7 +44,11 @@ const ID_DIMENSIONS = ['projects', 'clusters'] as const;
  * The parts for `spans` (the months not already known), with no Atlas query carrying more than
  * `maxIds` ids in one list.
  */
-export function planQuery(query: AtlasQuery, spans: readonly MonthSpan[], maxIds: number): QueryPlan {
+export function planQuery(
+  query: AtlasQuery,
+  spans: readonly MonthSpan[],
+  maxIds: number,
+): QueryPlan {
   const over = ID_DIMENSIONS.filter((d) => (query[d]?.length ?? 0) > maxIds);
   const dimension = over[0];
   if (over.length > 1 || (dimension !== undefined && query.groupBy !== dimension)) {
