@@ -8,7 +8,13 @@ import { printLoad, runLoad } from './bench/load.mjs';
 import { cpus } from 'node:os';
 import { freePort, machineLoad, startChild } from './bench/processes.mjs';
 import { formatTable, reportFigure } from './bench/report.mjs';
-import { browserRun, printUpstream, runUpstreamScenarios } from './bench/upstream-scenarios.mjs';
+import {
+  browserRun,
+  printMonthReuse,
+  printUpstream,
+  runMonthReuse,
+  runUpstreamScenarios,
+} from './bench/upstream-scenarios.mjs';
 
 const { createSimulator, DEMO_CREDENTIALS } = await import('../bff/src/simulator/index.ts');
 const { createAtlasClient } = await import('../bff/src/atlas/index.ts');
@@ -95,6 +101,7 @@ try {
     queries,
   });
   printUpstream(upstream, fig, formatTable);
+  printMonthReuse(await runMonthReuse({ simulator, bffUrl: bff.url, orgId, question }), fig);
 
   // A done job with a small result (one month, one service), and two baselines serving it.
   const { id, state } = await browserRun(bff.url, orgId, question(1, { services: ['Backup'] }));
