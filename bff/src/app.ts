@@ -18,6 +18,7 @@ import { pickerRoutes } from './routes/pickers';
 import { presetRoutes } from './routes/presets';
 import { apiRouter } from './routes/route-table';
 import type { CostQueryService } from './services/cost-queries/cost-queries';
+import type { HistoryService } from './services/history';
 import type { PickerService } from './services/pickers';
 import type { PresetService } from './services/presets';
 
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Who did what (queries, refusals); a child of `logger` with `audit: true` by default. */
   audit?: Logger;
   costQueries: CostQueryService;
+  /** Kept months past Atlas's window: what the month picker may offer, and the edge's bounds. */
+  history: HistoryService;
   pickers: PickerService;
   presets: PresetService;
   dataSource: Meta['dataSource'];
@@ -83,10 +86,11 @@ export function createApp(deps: AppDeps): Express {
     apiRouter({
       ...costQueryRoutes(
         deps.costQueries,
+        deps.history,
         now,
         userQueryRateLimit(deps.userQueryLimit ?? { limit: 30, windowMs: 60_000 }),
       ),
-      ...metaRoutes(deps.dataSource, auth.mode, now),
+      ...metaRoutes(deps.dataSource, auth.mode, now, deps.history.atlasMonths),
       ...pickerRoutes(deps.pickers),
       ...presetRoutes(deps.presets),
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SIMULATOR_PROFILES } from './simulator/profiles';
 import { MAX_FILTER_ITEMS } from './contract/dashboard-query';
+import { RETENTION_MONTHS } from './contract/months';
 
 /**
  * The environment's schema, with defaults (config.ts reads process.env and validates it here).
@@ -65,6 +66,13 @@ export const envSchema = z.object({
   LONG_POLL_RECHECK_MS: msOrZero(250),
   // At most the dashboard's own filter cap: a person's chosen list is never split (query-plan.ts).
   ATLAS_QUERY_MAX_IDS: count(MAX_FILTER_ITEMS, MAX_FILTER_ITEMS),
+  /** How many months back Atlas serves Cost Explorer data (its console says 18). */
+  ATLAS_HISTORY_MONTHS: count(RETENTION_MONTHS, 240),
+  /**
+   * How many months back the months this dashboard kept stay queryable, past Atlas's window
+   * too (0: keep nothing; older kept months are deleted by the sweeper).
+   */
+  HISTORY_KEEP_MONTHS: z.coerce.number().int().min(0).max(1200).default(60),
   /** How long org/project/cluster lists are reused before asking Atlas again. */
   PICKER_CACHE_TTL_MS: ms(60_000),
   /** How long a failed list look-up is answered from memory before Atlas is asked again (0: not). */
@@ -98,6 +106,8 @@ export const envSchema = z.object({
   EMBEDDED_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SIMULATOR_PROCESSING_MS: z.coerce.number().int().min(0).default(1500),
   SIMULATOR_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  /** How many months back the simulator serves usage, as Atlas's 18 (tests shorten it). */
+  SIMULATOR_RETENTION_MONTHS: count(RETENTION_MONTHS, 240),
   /** The simulator's answers to what the spec leaves open (bff/src/simulator/profiles.ts). */
   SIMULATOR_PROFILE: z
     .enum(SIMULATOR_PROFILES, {

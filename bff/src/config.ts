@@ -71,6 +71,8 @@ export interface Config {
   longPollRecheckMs: number;
   /** ATLAS_QUERY_MAX_IDS: ids one Atlas query carries in a list; a group-by over more is split. */
   maxIdsPerQuery: number;
+  /** ATLAS_HISTORY_MONTHS / HISTORY_KEEP_MONTHS: Atlas's window, and how far back kept months go. */
+  history: { atlasMonths: number; keepMonths: number };
   pickerCacheTtlMs: number;
   pickerFailureTtlMs: number;
   pickerRateLimit: { capacity: number; perMinute: number };
@@ -84,6 +86,7 @@ export interface Config {
     embeddedPort: number;
     processingMs: number;
     scale: number;
+    retentionMonths: number;
     profile: SimulatorProfileName;
   };
   webDistDir: string | undefined;
@@ -209,6 +212,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     longPollRecheckMs: env.LONG_POLL_RECHECK_MS,
     maxIdsPerQuery: env.ATLAS_QUERY_MAX_IDS,
+    history: { atlasMonths: env.ATLAS_HISTORY_MONTHS, keepMonths: env.HISTORY_KEEP_MONTHS },
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
     pickerFailureTtlMs: env.PICKER_FAILURE_TTL_MS,
     pickerRateLimit: {
@@ -234,6 +238,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       embeddedPort: env.EMBEDDED_SIMULATOR_PORT,
       processingMs: env.SIMULATOR_PROCESSING_MS,
       scale: env.SIMULATOR_SCALE,
+      retentionMonths: env.SIMULATOR_RETENTION_MONTHS,
       profile: env.SIMULATOR_PROFILE,
     },
     webDistDir: env.WEB_DIST_DIR,

@@ -53,6 +53,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     simulator = createSimulator({
       processingMs: config.simulator.processingMs,
       scale: config.simulator.scale,
+      retentionMonths: config.simulator.retentionMonths,
       profile: config.simulator.profile,
       ...options.simulatorOptions,
     });
@@ -109,15 +110,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
   }
 
   const audit = logger.child({ audit: true });
-  const { connections, costQueries, pickers, scope, budgets, replicaId } = createUpstreamServices({
-    config,
-    targets,
-    store,
-    logger,
-    audit,
-    ...(options.jobHooks && { hooks: options.jobHooks }),
-    ...(wireLog && { wireLog }),
-  });
+  const { connections, costQueries, history, pickers, scope, budgets, replicaId } =
+    createUpstreamServices({
+      config,
+      targets,
+      store,
+      logger,
+      audit,
+      ...(options.jobHooks && { hooks: options.jobHooks }),
+      ...(wireLog && { wireLog }),
+    });
   const presets = createPresetService({
     presets: store.presets,
     scope,
@@ -132,6 +134,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     audit,
     costQueries,
+    history,
     pickers,
     presets,
     dataSource: simulator ? 'simulator' : 'atlas',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { costQueryCreatedSchema, costQueryStateSchema } from './cost-query-status';
 import { dashboardQuerySchema } from './dashboard-query';
+import { keptHistorySchema } from './history';
 import { costQueryIdSchema, objectIdSchema } from './ids';
 import { metaSchema } from './meta';
 import {
@@ -258,6 +259,18 @@ export const apiRoutes = {
     query: clusterListQuerySchema,
     answer: { status: 200, schema: clusterListSchema },
     errors: ORG_LOOKUP_ERRORS,
+    access: 'org',
+    csrf: 'x-csrf-header',
+  }),
+  getHistory: defineRoute({
+    method: 'GET',
+    path: '/orgs/:orgId/history',
+    summary:
+      'How far back questions about the organization may reach: Atlas’s window, and the oldest month this dashboard kept past it.',
+    tag: 'cost-queries',
+    params: orgPathSchema,
+    answer: { status: 200, schema: keptHistorySchema },
+    errors: { 400: INVALID, 404: ORG_NOT_FOUND },
     access: 'org',
     csrf: 'x-csrf-header',
   }),

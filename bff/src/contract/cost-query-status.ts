@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dashboardQuerySchema, monthSpanSchema } from './dashboard-query';
 import { objectIdSchema } from './ids';
+import { monthStartSchema } from './months';
 import { costQueryTotalsSchema, usageRowSchema } from './usage';
 
 export const costQueryStatusValues = ['processing', 'done', 'failed'] as const;
@@ -16,6 +17,12 @@ const base = {
   organizations: z.array(objectIdSchema),
   createdAt: z.iso.datetime(),
 };
+
+export const keptMonthSchema = z.object({
+  month: monthStartSchema,
+  keptSince: z.iso.datetime(),
+});
+export type KeptMonth = z.infer<typeof keptMonthSchema>;
 
 export const costQueryCreatedSchema = z.object({
   id: z.string(),
@@ -62,6 +69,11 @@ export const costQueryDoneSchema = z.object({
   result: z.object({
     usageDetails: z.array(usageRowSchema),
     totals: costQueryTotalsSchema,
+    /**
+     * Months of the answer that Atlas no longer serves, answered from what this dashboard kept
+     * when Atlas still served them (`keptSince`: when Atlas gave them). Absent when there are none.
+     */
+    history: z.array(keptMonthSchema).optional(),
   }),
 });
 

@@ -5,6 +5,7 @@ import {
   monthFromIndex,
   monthIndex,
   monthStartSchema,
+  RETENTION_MONTHS,
   retentionWindow,
 } from './months';
 import { serviceSchema } from './services';
@@ -154,19 +155,34 @@ export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
 /** What a client may send: lists, the partial flag and the view may be left out. */
 export type DashboardQueryInput = z.input<typeof dashboardQuerySchema>;
 
+/** How far back a question may reach: Atlas's window, or further where the BFF keeps months. */
+export interface MonthBounds {
+  /** How many months back Atlas serves (18 unless the deployment says otherwise). */
+  atlasMonths?: number;
+  /** The oldest month the dashboard keeps, when older than Atlas's window. */
+  earliestKept?: string | null;
+}
+
 /**
- * The format rules plus the months Atlas can answer at `now`: from 18 months back to the
- * current month. Issues name `period.first` / `period.last`. Use at the BFF edge and in the form.
+ * The format rules plus the months that can be answered at `now`: from Atlas's window (18 months
+ * back), or from the oldest month the dashboard kept when that is older, to the current month.
+ * Issues name `period.first` / `period.last`. Use at the BFF edge and in the form.
  */
-export function dashboardQuerySchemaAt(now: Date) {
+export function dashboardQuerySchemaAt(now: Date, bounds: MonthBounds = {}) {
+  const atlasMonths = bounds.atlasMonths ?? RETENTION_MONTHS;
   return dashboardQueryShape.superRefine((query, ctx) => {
     const { first, last } = resolvePeriod(query.period, now);
-    const { earliestStart, latestEnd } = retentionWindow(now);
+    const { earliestStart: atlasEarliest, latestEnd } = retentionWindow(now, atlasMonths);
+    const kept = bounds.earliestKept ?? undefined;
+    const keptIsOlder = kept !== undefined && monthIndex(kept) < monthIndex(atlasEarliest);
+    const earliestStart = keptIsOlder ? kept : atlasEarliest;
     if (monthIndex(first) < monthIndex(earliestStart)) {
       ctx.addIssue({
         code: 'custom',
         path: ['period', 'first'],
-        message: `must not be before ${earliestStart}: Atlas keeps 18 months of cost data`,
+        message: keptIsOlder
+          ? `must not be before ${earliestStart}: Atlas keeps ${atlasMonths} months of cost data and this dashboard has kept none older`
+          : `must not be before ${earliestStart}: Atlas keeps ${atlasMonths} months of cost data`,
       });
     }
     if (monthIndex(last) >= monthIndex(latestEnd)) {

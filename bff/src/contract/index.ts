@@ -9,5 +9,6 @@ export * from './usage';
 export * from './pickers';
 export * from './problem';
 export * from './meta';
+export * from './history';
 export * from './presets';
 export * from './api-routes';

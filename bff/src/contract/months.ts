@@ -34,11 +34,17 @@ export function currentMonthStart(now: Date): string {
   return monthFromIndex(now.getUTCFullYear() * 12 + now.getUTCMonth());
 }
 
-/** The months Atlas accepts for a query made at `now`: start ≥ earliest, end (exclusive) ≤ latestEnd. */
-export function retentionWindow(now: Date): { earliestStart: string; latestEnd: string } {
+/**
+ * The months Atlas accepts for a query made at `now`: start ≥ earliest, end (exclusive) ≤
+ * latestEnd. `months`: how far back Atlas serves (a deployment setting, 18 by default).
+ */
+export function retentionWindow(
+  now: Date,
+  months: number = RETENTION_MONTHS,
+): { earliestStart: string; latestEnd: string } {
   const current = now.getUTCFullYear() * 12 + now.getUTCMonth();
   return {
-    earliestStart: monthFromIndex(current - RETENTION_MONTHS),
+    earliestStart: monthFromIndex(current - months),
     latestEnd: monthFromIndex(current + 1),
   };
 }

@@ -3,16 +3,22 @@ import { AppError } from '../errors';
 import { requesterOf } from '../http/requester';
 import { parseOr400 } from '../http/validate';
 import type { CostQueryService } from '../services/cost-queries/cost-queries';
+import type { HistoryService } from '../services/history';
 import type { RouteBindings } from './route-table';
 import type { RequestHandler, Response } from 'express';
 
 export function costQueryRoutes(
   costQueries: CostQueryService,
+  history: HistoryService,
   now: () => Date,
   /** The per-user creation limit (each create can cost Atlas calls); it counts bad requests too. */
   createLimit: RequestHandler,
-): RouteBindings<'createCostQuery' | 'getCostQuery' | 'cancelCostQuery'> {
+): RouteBindings<'createCostQuery' | 'getCostQuery' | 'cancelCostQuery' | 'getHistory'> {
   return {
+    getHistory: async ({ params: { orgId } }, { viewer }) => ({
+      body: await history.summary(viewer, orgId),
+    }),
+
     createCostQuery: {
       before: [createLimit],
       handle: async ({ params: { orgId }, query: { refresh }, body }, { req, res, viewer }) => {
@@ -24,8 +30,14 @@ export function costQueryRoutes(
             errors: [{ field: 'orgId', message: 'must be the organization in the path' }],
           });
         }
-        // The format was checked against the table; now the months Atlas can answer today.
-        const question = parseOr400(dashboardQuerySchemaAt(now()), { ...body, orgId }, 'body');
+        // The format was checked against the table; now the months that can be answered today
+        // (Atlas's window, or back to where kept months may reach: the service checks those).
+        const at = now();
+        const question = parseOr400(
+          dashboardQuerySchemaAt(at, await history.bounds(at, orgId)),
+          { ...body, orgId },
+          'body',
+        );
         const created = await costQueries.create(viewer, question, {
           watcher: requesterOf(req, res),
           refresh: refresh === 'true',

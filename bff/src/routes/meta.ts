@@ -1,4 +1,4 @@
-import { RETENTION_MONTHS, type Meta } from '../contract';
+import type { Meta } from '../contract';
 import { openApiDocument } from './openapi-document';
 import type { RouteBindings } from './route-table';
 
@@ -6,6 +6,8 @@ export function metaRoutes(
   dataSource: Meta['dataSource'],
   authMode: NonNullable<Meta['user']>['authMode'],
   now: () => Date,
+  /** How many months back Atlas serves (ATLAS_HISTORY_MONTHS). */
+  retentionMonths: number,
 ): RouteBindings<'getMeta' | 'getOpenApi'> {
   // The same for every request: generated once, sent as a string.
   let openApiJson: string | undefined;
@@ -14,7 +16,7 @@ export function metaRoutes(
       body: {
         dataSource,
         now: now().toISOString(),
-        retentionMonths: RETENTION_MONTHS,
+        retentionMonths,
         user: { id: viewer.id, authMode },
       },
     }),

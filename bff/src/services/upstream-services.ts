@@ -8,6 +8,7 @@ import { createCapacityTracker } from './upstream/api-capacity';
 import { atlasConnections, type AtlasConnections } from './upstream/atlas-connections';
 import { createBreaker } from './upstream/circuit-breaker';
 import { createCostQueryService, type CostQueryService } from './cost-queries/cost-queries';
+import { createHistoryService, type HistoryService } from './history';
 import type { JobHooks } from './cost-queries/job-runner';
 import { OrgRateLimiter } from './upstream/org-rate-limiter';
 import { createOrgScope, type OrgScope } from './org-scope';
@@ -17,6 +18,8 @@ import { createUpstreamRetry } from './upstream/upstream-retry';
 export interface UpstreamServices {
   connections: AtlasConnections;
   costQueries: CostQueryService;
+  /** Months kept past Atlas's window: the picker's bounds, the admin command, the retention. */
+  history: HistoryService;
   pickers: PickerService;
   /** Which organizations, projects and clusters a viewer's question may cover. */
   scope: OrgScope;
@@ -113,7 +116,14 @@ export function createUpstreamServices(deps: {
       cacheTtl: config.resultCache,
       longPollRecheckMs: config.longPollRecheckMs,
       maxIdsPerQuery: config.maxIdsPerQuery,
+      atlasHistoryMonths: config.history.atlasMonths,
+      keepHistoryMonths: config.history.keepMonths,
     },
   });
-  return { connections, costQueries, pickers, scope, budgets, replicaId };
+  const history = createHistoryService({
+    slices: store.slices,
+    settings: config.history,
+    logger,
+  });
+  return { connections, costQueries, history, pickers, scope, budgets, replicaId };
 }

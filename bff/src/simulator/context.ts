@@ -13,7 +13,13 @@ export interface SimContext {
   now: () => Date;
   nowMs: () => number;
   /** What tests switch at run time; the profile's answers are read per request. */
-  settings: { profile: SimulatorProfileName; processingMode: ProcessingMode; processingMs: number };
+  settings: {
+    profile: SimulatorProfileName;
+    processingMode: ProcessingMode;
+    processingMs: number;
+    /** How many months back usage is served (Atlas: 18). */
+    retentionMonths: number;
+  };
   credentials: SimCredentials;
   model: DatasetModel;
   auth: Authenticators;

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     credentials: fromEnv,
     processingMs: env.SIMULATOR_PROCESSING_MS,
     scale: env.SIMULATOR_SCALE,
+    retentionMonths: env.SIMULATOR_RETENTION_MONTHS,
     profile: env.SIMULATOR_PROFILE,
   });
   // Handlers first: a supervisor may signal as soon as it reads the banner.

@@ -8,6 +8,7 @@ import { resolveCredentials } from './auth/credentials';
 import { DEFAULT_SEED, getDatasetModel } from './dataset/dataset';
 import { apiError } from './errors';
 import { monthOfDate } from './dataset/month-math';
+import { RETENTION_MONTHS } from '../contract/months';
 import { QueryStore } from './cost-explorer/query-store';
 import { RateLimiter } from './control/rate-limit';
 import { RequestLog } from './control/request-log';
@@ -31,6 +32,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       profile,
       processingMode: options.processingMode ?? simulatorProfile(profile).processingMode,
       processingMs: options.processingMs ?? 1500,
+      retentionMonths: options.retentionMonths ?? RETENTION_MONTHS,
     },
     credentials,
     model: getDatasetModel(options.seed ?? DEFAULT_SEED, options.scale ?? 1, monthOfDate(now())),

@@ -89,6 +89,8 @@ export interface SimulatorOptions {
   /** Overrides the profile's processing form. */
   processingMode?: ProcessingMode;
   scale?: number;
+  /** How many months back usage is served (Atlas: 18); older start dates are refused. */
+  retentionMonths?: number;
   seed?: number;
   now?: () => Date;
   rateLimit?: SimRateLimit | false;

@@ -151,6 +151,8 @@ export interface SliceRecord {
   /** `YYYY-MM-01`. */
   month: string;
   orgId: string;
+  /** The organizations the slice's question covers (who may be told of it). */
+  organizations: readonly string[];
   /** The month's browser-ready rows as a JSON array. */
   payload: string;
   fetchedAt: number;
@@ -168,6 +170,18 @@ export interface SliceRepository {
   ): Promise<Array<Pick<SliceRecord, 'month' | 'fetchedAt'>>>;
   /** The slices of `months` for `sliceKey`, expired or not. */
   get(sliceKey: string, months: readonly string[]): Promise<SliceRecord[]>;
-  /** Slices that expired before `time` (kept months never do). */
-  deleteExpiredBefore(time: number): Promise<number>;
+  /** Which of `months` have a slice for `sliceKey` at all, expired or not (no payloads). */
+  findKept(
+    sliceKey: string,
+    months: readonly string[],
+  ): Promise<Array<Pick<SliceRecord, 'month' | 'fetchedAt'>>>;
+  /** The oldest kept month of an organization, per list of organizations its questions covered. */
+  oldestKept(orgId: string): Promise<Array<{ organizations: string[]; month: string }>>;
+  /**
+   * Slices that expired before `time` of months from `fromMonth` on (Atlas still serves those,
+   * so they are asked again when needed; older months are kept whatever their expiry).
+   */
+  deleteExpired(time: number, fromMonth: string): Promise<number>;
+  /** Every slice of months before `month` (of one organization, or of all): kept history ends. */
+  deleteMonthsBefore(month: string, orgId?: string): Promise<number>;
 }

@@ -6,6 +6,9 @@
  * Atlas is asked only for the rest. Closed months are kept (their `expires_at` is far in the
  * future) and stay queryable after Atlas drops them. `cost_query_jobs.part` is the part of a
  * job's plan being asked now (missing ranges × groups of ids that fit in one Atlas query).
+ * `organizations` (the sorted ids the slice's question covers, comma-separated) is also in the
+ * key's hash; it is kept in the clear so a viewer is told only of months of organizations they
+ * may see.
  */
 import type { Migration } from './migrations';
 import type { SchemaTypes } from './schema-types';
@@ -20,6 +23,7 @@ export const slicesMigration = (t: SchemaTypes): Migration => ({
       slice_key TEXT NOT NULL,
       month TEXT NOT NULL,
       org_id TEXT NOT NULL,
+      organizations TEXT NOT NULL,
       payload TEXT NOT NULL,
       fetched_at ${t.epochMs} NOT NULL,
       expires_at ${t.epochMs} NOT NULL,

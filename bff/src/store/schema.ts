@@ -79,6 +79,8 @@ export interface SlicesTable {
   /** `YYYY-MM-01`. */
   month: string;
   org_id: string;
+  /** The sorted organization ids the slice's question covers, comma-separated. */
+  organizations: string;
   /** The month's browser-ready rows as a JSON array, TEXT in both dialects. */
   payload: string;
   fetched_at: number;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SliceRecord, SliceRepository } from './job-types';
 import type { StoreSchema } from './schema';
 
-/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits (6 per row). */
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits (7 per row). */
 const BATCH = 500;
 
 /** Month slices of results. Payloads are TEXT in both dialects, written and read whole. */
@@ -14,6 +14,7 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
           slice_key: s.sliceKey,
           month: s.month,
           org_id: s.orgId,
+          organizations: [...s.organizations].sort().join(','),
           payload: s.payload,
           fetched_at: s.fetchedAt,
           expires_at: s.expiresAt,
@@ -27,6 +28,7 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
               .doUpdateSet((eb) => ({
                 payload: eb.ref('excluded.payload'),
                 org_id: eb.ref('excluded.org_id'),
+                organizations: eb.ref('excluded.organizations'),
                 fetched_at: eb.ref('excluded.fetched_at'),
                 expires_at: eb.ref('excluded.expires_at'),
               }))
@@ -59,16 +61,46 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
         sliceKey: r.slice_key,
         month: r.month,
         orgId: r.org_id,
+        organizations: r.organizations === '' ? [] : r.organizations.split(','),
         payload: r.payload,
         fetchedAt: r.fetched_at,
         expiresAt: r.expires_at,
       }));
     },
-    async deleteExpiredBefore(time) {
+    async findKept(sliceKey, months) {
+      if (months.length === 0) return [];
+      const rows = await db
+        .selectFrom('cost_query_slices')
+        .select(['month', 'fetched_at'])
+        .where('slice_key', '=', sliceKey)
+        .where('month', 'in', [...months])
+        .execute();
+      return rows.map((r) => ({ month: r.month, fetchedAt: r.fetched_at }));
+    },
+    async oldestKept(orgId) {
+      const rows = await db
+        .selectFrom('cost_query_slices')
+        .select((eb) => ['organizations', eb.fn.min('month').as('month')])
+        .where('org_id', '=', orgId)
+        .groupBy('organizations')
+        .execute();
+      return rows.map((r) => ({
+        organizations: r.organizations === '' ? [] : r.organizations.split(','),
+        month: String(r.month),
+      }));
+    },
+    async deleteExpired(time, fromMonth) {
       const { numDeletedRows } = await db
         .deleteFrom('cost_query_slices')
         .where('expires_at', '<', time)
+        .where('month', '>=', fromMonth)
         .executeTakeFirst();
+      return Number(numDeletedRows);
+    },
+    async deleteMonthsBefore(month, orgId) {
+      let query = db.deleteFrom('cost_query_slices').where('month', '<', month);
+      if (orgId !== undefined) query = query.where('org_id', '=', orgId);
+      const { numDeletedRows } = await query.executeTakeFirst();
       return Number(numDeletedRows);
     },
   };

@@ -67,7 +67,8 @@ describe('a crowd costs Atlas what one person costs', () => {
   });
 
   it('200 concurrent requests on a cold BFF mint exactly one OAuth token', async () => {
-    // 200 different questions (so 200 POSTs), within a budget that lets every one through now.
+    // 200 different questions (so 200 POSTs: refreshed, none is composed from another's kept
+    // months), within a budget that lets every one through now.
     stack = await startStack({ env: { ATLAS_RATE_LIMIT_CAPACITY: '5000' } });
     const orgId = stack.simulator.dataset.payingOrgId;
     const questions = [];
@@ -78,7 +79,7 @@ describe('a crowd costs Atlas what one person costs', () => {
       }
     }
     const answers = await Promise.all(
-      questions.slice(0, 200).map((body) => createQuery(stack!, orgId, body)),
+      questions.slice(0, 200).map((body) => createQuery(stack!, orgId, body, { refresh: true })),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(200).fill(202));
     expect(upstreamCalls(stack.simulator, 'oauthToken')).toHaveLength(1);

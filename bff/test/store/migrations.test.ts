@@ -16,7 +16,7 @@ describe('shipped migrations', () => {
       [1, 'a05289642713d846'],
       [2, 'efa543e9783bcd4c'],
       [3, '9b3c35e7ca283eb0'],
-      [4, '963d57a28ab38d81'],
+      [4, 'f52f3c2d39a6acb3'],
     ]);
   });
 
@@ -25,7 +25,7 @@ describe('shipped migrations', () => {
       [1, 'e36eff218b472c64'],
       [2, '5ab7bfd3413415a5'],
       [3, '3fdc565985bd33c6'],
-      [4, '9748ab2649c1ac1c'],
+      [4, '97f05e757035ad4d'],
     ]);
   });
 });

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { resolvePeriod, type CostQueryCreated, type DashboardQuery } from '../../contract';
-import { notFound } from '../../errors';
+import {
+  monthIndex,
+  resolvePeriod,
+  retentionWindow,
+  type CostQueryCreated,
+  type DashboardQuery,
+} from '../../contract';
+import { AppError, notFound } from '../../errors';
 import { assertCanSee, type Viewer } from '../access';
 import type { Logger } from '../../logger';
 import type { JobRepository, ResultRepository, SliceRepository } from '../../store/job-types';
@@ -35,6 +41,10 @@ export interface CostQuerySettings extends TransitionSettings {
   longPollRecheckMs: number;
   /** Ids one Atlas query carries in a list at most; a group-by over more is asked in parts. */
   maxIdsPerQuery: number;
+  /** How many months back Atlas serves; older months are answered only from kept slices. */
+  atlasHistoryMonths: number;
+  /** How many months back kept slices are kept (the sweeper deletes older ones). */
+  keepHistoryMonths: number;
 }
 
 export interface CostQueryServiceOptions extends StepDeps {
@@ -193,13 +203,27 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         : await results.findFresh(orgId, queryKey, at);
       if (fresh) return fromCache(fresh.id, fresh.fetchedAt);
       // The months already known (kept slices) are not asked again: only the missing spans are.
+      // Months Atlas no longer serves can only come from what this dashboard kept.
       const allMonths = monthsIn(months);
+      const sliceKey = sliceKeyOf(atlasQuery);
+      const { earliestStart } = retentionWindow(new Date(at), settings.atlasHistoryMonths);
+      const beyond = allMonths.filter((m) => monthIndex(m) < monthIndex(earliestStart));
+      const keptBeyond = await slices.findKept(sliceKey, beyond);
+      if (keptBeyond.length < beyond.length) {
+        throw notKept(beyond, keptBeyond, earliestStart, settings.atlasHistoryMonths);
+      }
       const known = createOptions.refresh
-        ? []
-        : await slices.findFresh(sliceKeyOf(atlasQuery), allMonths, at);
+        ? keptBeyond
+        : [...keptBeyond, ...(await slices.findFresh(sliceKey, allMonths, at))];
       const spans = missingSpans(allMonths, new Set(known.map((k) => k.month)));
       if (spans.length === 0) {
-        const kept = await composeKept(slices, atlasQuery, allMonths);
+        const kept = await composeKept(
+          slices,
+          atlasQuery,
+          allMonths,
+          at,
+          settings.atlasHistoryMonths,
+        );
         if (kept) {
           const resultId = newJobId();
           await results.insert({
@@ -290,4 +314,30 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
 /** A job is shown only to viewers who may see every organization its query names. */
 function mayWatch(viewer: Viewer, organizations: readonly string[]): boolean {
   return organizations.every((orgId) => viewer.canSee(orgId));
+}
+
+/**
+ * 400 for a question reaching back past Atlas's window to months this dashboard did not keep
+ * for it: nothing is sent to Atlas, which would refuse the whole range.
+ */
+function notKept(
+  beyond: readonly string[],
+  kept: ReadonlyArray<{ month: string }>,
+  atlasEarliest: string,
+  atlasMonths: number,
+): AppError {
+  const have = new Set(kept.map((k) => k.month));
+  const missing = beyond.filter((m) => !have.has(m));
+  const named = missing.length === 1 ? missing[0] : `${missing[0]} … ${missing.at(-1)}`;
+  return new AppError({
+    status: 400,
+    title: 'Months no longer served',
+    detail: `Atlas serves the last ${atlasMonths} months (from ${atlasEarliest}), and this dashboard kept no answer to this question for ${named}. Start at ${atlasEarliest}, or ask a question this dashboard kept for those months.`,
+    errors: [
+      {
+        field: 'period.first',
+        message: `must not be before ${atlasEarliest} for this question: ${named} was not kept`,
+      },
+    ],
+  });
 }

@@ -30,6 +30,10 @@ export interface RunnerSettings extends TransitionSettings {
   cacheTtl: CacheTtls;
   /** How long one part of a job may take with Atlas (each part gets it anew). */
   deadlineMs: number;
+  /** How many months back Atlas serves (older months are answered from kept slices). */
+  atlasHistoryMonths: number;
+  /** How many months back kept slices are kept at all (older ones are deleted by the sweeper). */
+  keepHistoryMonths: number;
 }
 
 export interface RunnerDeps extends StepDeps {

@@ -1,11 +1,25 @@
 import type { Logger } from '../../logger';
-import type { JobRecord, JobRepository, ResultRepository } from '../../store/job-types';
+import { retentionWindow } from '../../contract';
+import { keptHistoryFloor } from './month-slices';
+import type {
+  JobRecord,
+  JobRepository,
+  ResultRepository,
+  SliceRepository,
+} from '../../store/job-types';
 
 export interface SweeperDeps {
   jobs: JobRepository;
   results: ResultRepository;
+  slices: SliceRepository;
   replicaId: string;
-  settings: { sweepMs: number; leaseMs: number; retentionMs: number };
+  settings: {
+    sweepMs: number;
+    leaseMs: number;
+    retentionMs: number;
+    atlasHistoryMonths: number;
+    keepHistoryMonths: number;
+  };
   logger: Logger;
   now: () => number;
 }
@@ -39,6 +53,21 @@ export class JobSweeper {
     await this.sweeping;
   }
 
+  /**
+   * Month slices: an expired one of a month Atlas still serves goes after the retention (it is
+   * asked again when needed); older months are kept whatever their expiry, until they fall out
+   * of HISTORY_KEEP_MONTHS.
+   */
+  private async pruneSlices(): Promise<void> {
+    const { slices, settings, now, logger } = this.deps;
+    const at = new Date(now());
+    const { earliestStart } = retentionWindow(at, settings.atlasHistoryMonths);
+    const expired = await slices.deleteExpired(now() - settings.retentionMs, earliestStart);
+    const floor = keptHistoryFloor(at, settings.keepHistoryMonths);
+    const old = await slices.deleteMonthsBefore(floor);
+    if (expired + old > 0) logger.info({ expired, old, floor }, 'pruned kept months');
+  }
+
   private async sweep(): Promise<void> {
     const { jobs, results, replicaId, settings, now, logger } = this.deps;
     try {
@@ -49,6 +78,7 @@ export class JobSweeper {
         this.lastCleanup = now();
         await jobs.deleteFinishedBefore(now() - settings.retentionMs);
         await results.deleteExpiredUnreferenced(now() - settings.retentionMs);
+        await this.pruneSlices();
       }
     } catch (err) {
       logger.warn({ err: String(err) }, 'query job sweep failed; will try again');

@@ -94,3 +94,8 @@ export function sliceExpiresAt(month: string, now: number, ttls: CacheTtls): num
   if (index >= current - REFRESHED_CLOSED_MONTHS) return now + ttls.closedMs;
   return KEPT_UNTIL;
 }
+
+/** The oldest month kept at all at `at`: HISTORY_KEEP_MONTHS before the current month. */
+export function keptHistoryFloor(at: Date, keepMonths: number): string {
+  return monthFromIndex(monthIndex(currentMonthStart(at)) - Math.max(keepMonths, 0));
+}

@@ -1,4 +1,4 @@
-import type { UsageRow } from '../../contract';
+import { monthIndex, retentionWindow, type KeptMonth, type UsageRow } from '../../contract';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import type {
@@ -18,7 +18,7 @@ export interface AssemblyDeps {
   results: ResultRepository;
   slices: SliceRepository;
   logger: Logger;
-  settings: { cacheTtl: CacheTtls };
+  settings: { cacheTtl: CacheTtls; atlasHistoryMonths: number };
 }
 
 /** Where a part's rows wait for the last part (never found by the result cache's key). */
@@ -91,14 +91,15 @@ export async function assembleResult(
     sliceKey,
     month,
     orgId: job.orgId,
+    organizations: query.atlas.organizations,
     payload: JSON.stringify(rows),
     fetchedAt: at,
     expiresAt: sliceExpiresAt(month, at, deps.settings.cacheTtl),
   }));
   await deps.slices.upsert(slices);
   const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), at);
-  const result = { usageDetails: composed.rows, totals: totalsOf(composed.rows) };
-  return { payload: JSON.stringify(result), fetchedAt };
+  const history = historyOf(kept, at, deps.settings.atlasHistoryMonths);
+  return { payload: resultPayload(composed.rows, history), fetchedAt };
 }
 
 /**
@@ -109,6 +110,8 @@ export async function composeKept(
   slices: SliceRepository,
   query: JobQuery['atlas'],
   months: readonly string[],
+  at: number,
+  atlasHistoryMonths: number,
 ): Promise<{ payload: string; fetchedAt: number } | undefined> {
   const kept = await slices.get(sliceKeyOf(query), months);
   if (kept.length !== months.length) return undefined;
@@ -120,5 +123,28 @@ export async function composeKept(
     fetchedAt = Math.min(fetchedAt, slice.fetchedAt);
     for (const row of JSON.parse(slice.payload) as UsageRow[]) rows.push(row);
   }
-  return { payload: JSON.stringify({ usageDetails: rows, totals: totalsOf(rows) }), fetchedAt };
+  return { payload: resultPayload(rows, historyOf(kept, at, atlasHistoryMonths)), fetchedAt };
+}
+
+/** The months of an answer Atlas no longer serves at `at`, with when Atlas gave them. */
+function historyOf(
+  kept: ReadonlyArray<Pick<SliceRecord, 'month' | 'fetchedAt'>>,
+  at: number,
+  atlasHistoryMonths: number,
+): KeptMonth[] {
+  const { earliestStart } = retentionWindow(new Date(at), atlasHistoryMonths);
+  return kept
+    .filter((s) => monthIndex(s.month) < monthIndex(earliestStart))
+    .sort((a, b) => monthIndex(a.month) - monthIndex(b.month))
+    .map((s) => ({ month: s.month, keptSince: new Date(s.fetchedAt).toISOString() }));
+}
+
+/** The browser-ready result: rows, exact totals, and the kept months' labels when there are any. */
+function resultPayload(rows: readonly UsageRow[], history: readonly KeptMonth[]): string {
+  const result = {
+    usageDetails: rows,
+    totals: totalsOf(rows),
+    ...(history.length > 0 && { history }),
+  };
+  return JSON.stringify(result);
 }

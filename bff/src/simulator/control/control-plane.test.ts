@@ -43,11 +43,13 @@ describe('the /__sim control plane', () => {
       profile: 'default',
       processingMode: 'envelope',
       processingMs: 10,
+      retentionMonths: 18,
     });
     expect((await control('GET', 'settings')).json()).toEqual({
       profile: 'default',
       processingMode: 'envelope',
       processingMs: 10,
+      retentionMonths: 18,
     });
     const { auth, orgId } = session;
     const token = await session.createQuery({ startDate: '2026-01-01', endDate: '2026-02-01' });

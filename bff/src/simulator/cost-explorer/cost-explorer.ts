@@ -36,7 +36,7 @@ export function createUsage(x: Exchange, ctx: SimContext): void {
   }
   const now = ctx.now();
   const profile = simulatorProfile(ctx.settings.profile);
-  const query = validateCreateBody(x.body, now, profile.window);
+  const query = validateCreateBody(x.body, now, profile.window, ctx.settings.retentionMonths);
   const state = ctx.queries.create(org.pub.id, query, now, ctx.settings.processingMs, profile);
   sendJson(x, 202, { token: state.token });
 }

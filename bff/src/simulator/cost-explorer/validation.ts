@@ -1,4 +1,4 @@
-import { monthIndex, retentionWindow } from '../../contract/months';
+import { monthIndex, RETENTION_MONTHS, retentionWindow } from '../../contract/months';
 import { ATLAS_SERVICES } from '../../contract/services';
 import { fail, type FieldViolation } from '../errors';
 import type { GroupBy, UsageQuery } from './usage-types';
@@ -35,6 +35,7 @@ export function validateCreateBody(
   text: string,
   now: Date,
   window: 'strict' | 'lenient' = 'strict',
+  retentionMonths = RETENTION_MONTHS,
 ): UsageQuery {
   let body: unknown;
   try {
@@ -74,11 +75,14 @@ export function validateCreateBody(
     add('includePartialMatches', 'must be a boolean');
   }
   if (startDate && endDate) {
-    const { earliestStart, latestEnd } = retentionWindow(now);
+    const { earliestStart, latestEnd } = retentionWindow(now, retentionMonths);
     if (monthIndex(endDate) <= monthIndex(startDate))
       add('endDate', 'must be after startDate (endDate is exclusive)');
     if (window === 'strict' && monthIndex(startDate) < monthIndex(earliestStart)) {
-      add('startDate', `must not be before ${earliestStart}: usage is kept for 18 months`);
+      add(
+        'startDate',
+        `must not be before ${earliestStart}: usage is kept for ${retentionMonths} months`,
+      );
     }
     if (monthIndex(endDate) > monthIndex(latestEnd))
       add('endDate', `must not be after ${latestEnd}`);
