@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createBudgetRepository } from './budgets';
 import type { DialectFragments } from './dialect';
 import { createJobRepository } from './jobs';
 import { createPresetRepository } from './presets';
@@ -10,11 +11,12 @@ import type { Store } from './types';
 export function createRepositories(
   db: Kysely<StoreSchema>,
   dialect: DialectFragments,
-): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results'> {
+): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results' | 'budgets'> {
   return {
     dialect: dialect.name,
     presets: createPresetRepository(db, dialect),
     jobs: createJobRepository(db, dialect),
     results: createResultRepository(db),
+    budgets: createBudgetRepository(db, dialect),
   };
 }

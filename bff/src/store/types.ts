@@ -5,6 +5,7 @@
  * The store knows rows, not presets: `params` is opaque JSON that services validate and migrate.
  */
 
+import type { BudgetRepository } from './budgets';
 import type { JobRepository, ResultRepository } from './job-types';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -64,6 +65,8 @@ export interface Store {
   readonly jobs: JobRepository;
   /** Finished results, reused until they expire (the result cache). */
   readonly results: ResultRepository;
+  /** Each organization's share of Atlas's bucket, one for all replicas (decision 015). */
+  readonly budgets: BudgetRepository;
   /** False once close() has started: readiness reports it. */
   isOpen(): boolean;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ describe('shipped migrations', () => {
       [1, 'a05289642713d846'],
       [2, 'efa543e9783bcd4c'],
       [3, '9b3c35e7ca283eb0'],
+      [4, '9b117f9743f08a32'],
     ]);
   });
 
@@ -24,6 +25,7 @@ describe('shipped migrations', () => {
       [1, 'e36eff218b472c64'],
       [2, '5ab7bfd3413415a5'],
       [3, '3fdc565985bd33c6'],
+      [4, '33ddb8b2ea6864f8'],
     ]);
   });
 });
