@@ -14,9 +14,10 @@ const CAPACITY = 20;
 const PER_MINUTE = 60;
 /**
  * A call is counted against the bucket when a replica sends it and logged when the simulator
- * receives it; the network and two busy event loops may move an arrival by this much.
+ * receives it; a store round trip, the network and two busy event loops lie between (up to
+ * ~250 ms seen). A second of slack is one call at this refill: two unshared buckets would be 20.
  */
-const ARRIVAL_JITTER_MS = 500;
+const ARRIVAL_JITTER_MS = 1_000;
 
 /** 200 different questions: every range of closed months Atlas keeps, then some with a filter. */
 function distinctQuestions(count: number) {
@@ -99,12 +100,15 @@ describePostgres('two replicas sharing one Atlas budget per organization', () =>
 
     // Nothing failed: each question is done, or still waiting its turn.
     const states = await Promise.all(ids.map((id, i) => readQuery(i % 2 ? b : a, orgId, id)));
-    const counts = { done: 0, processing: 0 };
-    for (const state of states) {
-      expect(['done', 'processing']).toContain(state.status);
-      counts[state.status as keyof typeof counts] += 1;
-    }
-    expect(counts.done).toBeGreaterThan(0);
-    expect(counts.processing).toBeGreaterThan(0);
+    const counts: Record<string, number> = {};
+    for (const state of states) counts[state.status] = (counts[state.status] ?? 0) + 1;
+    console.log(`shared budget: questions by status ${JSON.stringify(counts)}`);
+    expect(
+      Object.keys(counts).filter((status) => status !== 'done' && status !== 'processing'),
+    ).toEqual([]);
+    // Jobs waited for their turn many times the 1 s lease, yet neither replica took one over
+    // from the other: each replica's heartbeat kept its own leases alive.
+    expect(a.logs()).not.toContain('resumed query jobs');
+    expect(b.logs()).not.toContain('resumed query jobs');
   }, 60_000);
 });
