@@ -84,7 +84,7 @@ export const envSchema = z.object({
   RESULT_CACHE_CLOSED_TTL_MS: msOrZero(6 * 60 * 60_000),
   /** …and of ranges that include the current month (0: never). */
   RESULT_CACHE_OPEN_TTL_MS: msOrZero(10 * 60_000),
-  /** The BFF's own budget of Atlas calls per organization (and replica), below Atlas's 500/100. */
+  /** The BFF's budget of Atlas calls per organization, all replicas together, below Atlas's 500/100. */
   ATLAS_RATE_LIMIT_CAPACITY: count(400, 100_000),
   ATLAS_RATE_LIMIT_PER_MINUTE: count(80, 100_000),
   /** After an Atlas 429: Retry-After first, then this doubling on each 429 in a row, up to the max. */
@@ -94,10 +94,10 @@ export const envSchema = z.object({
   BREAKER_FAILURES: count(5, 1000),
   /** How long the open circuit fails fast before one probe call is let through. */
   BREAKER_HALF_OPEN_MS: ms(30_000),
-  /** A query job's lease outlives its next planned Atlas call by this much; then another takes over. */
-  JOB_LEASE_MS: ms(15_000),
+  /** A query job's lease, renewed every third of it while its BFF lives; then another takes over. */
+  JOB_LEASE_MS: ms(5_000),
   /** How often each BFF looks for query jobs nobody is polling (after a restart or a crash). */
-  JOB_SWEEP_MS: ms(2_000),
+  JOB_SWEEP_MS: ms(1_000),
   /** Finished query jobs (and expired results) are deleted after this long. */
   JOB_RETENTION_MS: ms(24 * 60 * 60_000),
   SHUTDOWN_GRACE_MS: ms(10_000),

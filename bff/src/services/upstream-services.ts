@@ -11,6 +11,7 @@ import { createCostQueryService, type CostQueryService } from './cost-queries/co
 import { createHistoryService, type HistoryService } from './history';
 import type { JobHooks } from './cost-queries/job-runner';
 import { OrgRateLimiter } from './upstream/org-rate-limiter';
+import { createSharedOrgBudget, type OrgBudget } from './upstream/shared-org-budget';
 import { createOrgScope, type OrgScope } from './org-scope';
 import { createPickerService, type PickerService } from './pickers';
 import { createUpstreamRetry } from './upstream/upstream-retry';
@@ -23,15 +24,18 @@ export interface UpstreamServices {
   pickers: PickerService;
   /** Which organizations, projects and clusters a viewer's question may cover. */
   scope: OrgScope;
-  /** The per-organization budgets of Atlas calls: cost queries', and the lists'. */
-  budgets: { queries: OrgRateLimiter; pickers: OrgRateLimiter };
+  /**
+   * The per-organization budgets of Atlas calls: cost queries' (in the store, one for all
+   * replicas), and the lists' (in this process: Atlas's list buckets are far larger).
+   */
+  budgets: { queries: OrgBudget; pickers: OrgRateLimiter };
   /** This process's name on the query-job leases it holds; unique per start. */
   replicaId: string;
 }
 
 /**
  * Everything that calls Atlas, wired once: a client and a circuit breaker per connection, and
- * one per-org budget shared by the cost queries and the pickers.
+ * per-org budgets for the cost queries (shared by every replica) and the pickers.
  */
 export function createUpstreamServices(deps: {
   config: Config;
@@ -74,7 +78,8 @@ export function createUpstreamServices(deps: {
   });
   const replicaId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const budgets = {
-    queries: new OrgRateLimiter({
+    queries: createSharedOrgBudget({
+      budgets: store.budgets,
       capacity: config.rateLimit.capacity,
       refillPerMinute: config.rateLimit.perMinute,
     }),
@@ -108,8 +113,8 @@ export function createUpstreamServices(deps: {
       poll: config.poll,
       maxRetries: config.atlasHttp.maxRetries,
       rateLimitWait: { baseMs: config.rateLimit.waitMs, maxMs: config.rateLimit.waitMaxMs },
-      // A lease outlives one Atlas call (a token call may come first) plus the margin.
-      leaseMs: 2 * config.atlasHttp.timeoutMs + config.jobs.leaseMs,
+      // Short: the runner's heartbeat renews it every leaseMs/3, through calls and waits alike.
+      leaseMs: config.jobs.leaseMs,
       deadlineMs: config.queryDeadlineMs,
       sweepMs: config.jobs.sweepMs,
       retentionMs: config.jobs.retentionMs,

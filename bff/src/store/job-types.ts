@@ -100,9 +100,11 @@ export interface JobRepository {
   update(id: string, owner: string, patch: JobPatch): Promise<JobRecord | undefined>;
   /**
    * Takes over in-flight jobs whose lease is absent or expired at `now`; the new lease runs to
-   * max(nextAttemptAt, now) + leaseMs. Concurrent claimers never get the same job.
+   * now + leaseMs (the claimer's heartbeat renews it). Concurrent claimers never get the same job.
    */
   claimExpired(owner: string, now: number, leaseMs: number, limit: number): Promise<JobRecord[]>;
+  /** The heartbeat: moves the leases `owner` still holds on these in-flight jobs to `until`. */
+  renew(owner: string, ids: readonly string[], until: number): Promise<number>;
   /** Gives up every lease `owner` holds (graceful shutdown), so another loop resumes at once. */
   release(owner: string): Promise<number>;
   /**

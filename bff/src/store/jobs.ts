@@ -7,6 +7,9 @@ import type { JobsTable, StoreSchema } from './schema';
 
 type Jobs = ExpressionBuilder<StoreSchema, 'cost_query_jobs'>;
 
+/** Job ids per heartbeat statement. */
+const RENEW_SLICE = 500;
+
 /**
  * `phase IN ('queued', 'polling')` with the phases as literals, not parameters: it must read
  * like the partial unique index's own predicate, or PostgreSQL cannot pick that index as the
@@ -191,10 +194,7 @@ export function createJobRepository(
     async claimExpired(owner, now, leaseMs, limit) {
       const rows = await db
         .updateTable('cost_query_jobs')
-        .set((eb) => ({
-          lease_owner: owner,
-          lease_until: eb(dialect.greatest(eb.ref('next_attempt_at'), eb.val(now)), '+', leaseMs),
-        }))
+        .set({ lease_owner: owner, lease_until: now + leaseMs })
         .where('id', 'in', (eb) =>
           eb
             .selectFrom('cost_query_jobs')
@@ -208,6 +208,21 @@ export function createJobRepository(
         .returningAll()
         .execute();
       return rows.map(toRecord);
+    },
+    async renew(owner, ids, until) {
+      let renewed = 0;
+      // In slices, so the statement's parameters stay well below either engine's limit.
+      for (let i = 0; i < ids.length; i += RENEW_SLICE) {
+        const { numUpdatedRows } = await db
+          .updateTable('cost_query_jobs')
+          .set({ lease_until: until })
+          .where('lease_owner', '=', owner)
+          .where('id', 'in', ids.slice(i, i + RENEW_SLICE))
+          .where(inFlight)
+          .executeTakeFirst();
+        renewed += Number(numUpdatedRows);
+      }
+      return renewed;
     },
     async release(owner) {
       const { numUpdatedRows } = await db

@@ -2,11 +2,13 @@
  * Schema migrations: one ordered, append-only list per dialect, applied at start inside one
  * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one.
  * The query jobs, result cache and watchers (migrations 2 and 3) live in `migrations-jobs.ts`,
- * the month slices (4) in `migrations-slices.ts`;
+ * the month slices (4) in `migrations-slices.ts`, the shared Atlas budget (5) in
+ * `migrations-budgets.ts`;
  * where the dialects' column types differ, a migration names the type (`schema-types.ts`).
  */
 import type { SchemaTypes } from './schema-types';
 import { POSTGRES_TYPES, SQLITE_TYPES } from './schema-types';
+import { budgetsMigration } from './migrations-budgets';
 import { jobsMigration, watchersMigration } from './migrations-jobs';
 import { slicesMigration } from './migrations-slices';
 
@@ -34,7 +36,13 @@ const presetsMigration = (t: SchemaTypes): Migration => ({
 });
 
 /** Every migration in order, each written once over the dialect's column types. */
-const MIGRATIONS = [presetsMigration, jobsMigration, watchersMigration, slicesMigration];
+const MIGRATIONS = [
+  presetsMigration,
+  jobsMigration,
+  watchersMigration,
+  slicesMigration,
+  budgetsMigration,
+];
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => m(SQLITE_TYPES));
 

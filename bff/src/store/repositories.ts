@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createBudgetRepository } from './budgets';
 import type { DialectFragments } from './dialect';
 import { createJobRepository } from './jobs';
 import { createPresetRepository } from './presets';
@@ -11,12 +12,13 @@ import type { Store } from './types';
 export function createRepositories(
   db: Kysely<StoreSchema>,
   dialect: DialectFragments,
-): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results' | 'slices'> {
+): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results' | 'slices' | 'budgets'> {
   return {
     dialect: dialect.name,
     presets: createPresetRepository(db, dialect),
     jobs: createJobRepository(db, dialect),
     results: createResultRepository(db),
     slices: createSliceRepository(db),
+    budgets: createBudgetRepository(db, dialect),
   };
 }

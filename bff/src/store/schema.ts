@@ -12,6 +12,16 @@ export interface StoreSchema {
   cost_query_results: ResultsTable;
   cost_query_watchers: WatchersTable;
   cost_query_slices: SlicesTable;
+  atlas_budgets: BudgetsTable;
+}
+
+/** One organization's share of Atlas's bucket (migration 5; see budgets.ts). */
+export interface BudgetsTable {
+  org_id: string;
+  /** When the bucket is full again if nobody spends: epoch ms. */
+  full_at: number;
+  /** No call before this (after an Atlas 429): epoch ms, 0 when not paused. */
+  paused_until: number;
 }
 
 export interface WatchersTable {

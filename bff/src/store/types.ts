@@ -5,6 +5,7 @@
  * The store knows rows, not presets: `params` is opaque JSON that services validate and migrate.
  */
 
+import type { BudgetRepository } from './budgets';
 import type { JobRepository, ResultRepository, SliceRepository } from './job-types';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -66,6 +67,8 @@ export interface Store {
   readonly results: ResultRepository;
   /** Results by month, composed into any range; closed months kept past Atlas's window. */
   readonly slices: SliceRepository;
+  /** Each organization's share of Atlas's bucket, one for all replicas (decision 015). */
+  readonly budgets: BudgetRepository;
   /** False once close() has started: readiness reports it. */
   isOpen(): boolean;
   close(): Promise<void>;

@@ -13,7 +13,7 @@ describe('reliability settings', () => {
       waitMaxMs: 300_000,
     });
     expect(config.breaker).toEqual({ failures: 5, halfOpenAfterMs: 30_000 });
-    expect(config.jobs).toEqual({ leaseMs: 15_000, sweepMs: 2_000, retentionMs: 86_400_000 });
+    expect(config.jobs).toEqual({ leaseMs: 5_000, sweepMs: 1_000, retentionMs: 86_400_000 });
     expect(config.queryDeadlineMs).toBe(600_000);
   });
 

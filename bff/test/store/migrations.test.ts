@@ -17,6 +17,7 @@ describe('shipped migrations', () => {
       [2, 'efa543e9783bcd4c'],
       [3, '9b3c35e7ca283eb0'],
       [4, 'f52f3c2d39a6acb3'],
+      [5, '9b117f9743f08a32'],
     ]);
   });
 
@@ -26,6 +27,7 @@ describe('shipped migrations', () => {
       [2, '5ab7bfd3413415a5'],
       [3, '3fdc565985bd33c6'],
       [4, '97f05e757035ad4d'],
+      [5, '33ddb8b2ea6864f8'],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { describeBudgetRepository } from './support/budget-repository-suite';
 import { describeOnEachDatabase } from './support/each-database';
 import { describeJobRepository } from './support/job-repository-suite';
 import { describePresetRepository } from './support/preset-repository-suite';
@@ -6,4 +7,5 @@ import { describePresetRepository } from './support/preset-repository-suite';
 describeOnEachDatabase('the store', (open) => {
   describePresetRepository(open);
   describeJobRepository(open);
+  describeBudgetRepository(open);
 });

@@ -14,6 +14,7 @@ import { callAtlas, type StepDeps } from './job-step';
 import { jobQueryOf, planOf } from './job-query';
 import { assembleResult, partResultId, storePart } from './result-assembly';
 import { JobSweeper } from './job-sweeper';
+import { LeaseHeartbeat } from './lease-heartbeat';
 import {
   donePatch,
   failedPatch,
@@ -70,16 +71,22 @@ export class JobRunner {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly active = new Map<string, Promise<StepReport>>();
   private readonly sweeper: JobSweeper;
+  private readonly heartbeat: LeaseHeartbeat;
   /** Aborted on stop: a hanging Atlas call must not hold the shutdown (and the leases) up. */
   private readonly stopping = new AbortController();
   private stopped = false;
 
   constructor(private readonly deps: RunnerDeps) {
     this.sweeper = new JobSweeper(deps, (job) => this.schedule(job));
+    // The jobs this runner drives: waiting on a timer, or in a step right now.
+    this.heartbeat = new LeaseHeartbeat(deps, () => [
+      ...new Set([...this.timers.keys(), ...this.active.keys()]),
+    ]);
   }
 
   start(): void {
     this.sweeper.start();
+    this.heartbeat.start();
   }
 
   /** Runs a job's next step now, in the caller's request (the creator's POST). */
@@ -114,6 +121,7 @@ export class JobRunner {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled(this.active.values());
+    await this.heartbeat.stop();
     const released = await this.deps.jobs.release(this.deps.replicaId);
     if (released > 0) this.deps.logger.info({ released }, 'released query job leases');
   }
@@ -196,12 +204,21 @@ export class JobRunner {
     }
     const next = transition(job, outcome, mode, settings, at, failures.tooLate);
     if (outcome.kind === 'rate-limited' && next.patch.waitingUntil) {
-      this.deps.limiter.pause(job.orgId, next.patch.waitingUntil);
+      await this.pauseOrg(job.orgId, next.patch.waitingUntil);
     }
     const capacity = outcome.capacity
       ? { capacityRemaining: outcome.capacity.remaining, capacityLimit: outcome.capacity.limit }
       : {};
     return this.save(job, { ...next.patch, ...capacity }, next.failure);
+  }
+
+  /** Every replica holds this org's calls after Atlas's 429; a store hiccup only costs that. */
+  private async pauseOrg(orgId: string, untilMs: number): Promise<void> {
+    try {
+      await this.deps.limiter.pause(orgId, untilMs);
+    } catch (err) {
+      this.deps.logger.warn({ orgId, err: String(err) }, 'could not share a 429 pause');
+    }
   }
 
   /** Writes the step's outcome, if the job is still ours. */

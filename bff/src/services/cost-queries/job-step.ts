@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import type { AtlasConnections } from '../upstream/atlas-connections';
 import { CircuitOpenError } from '../upstream/circuit-breaker';
 import type { StepOutcome } from './job-transitions';
-import type { OrgRateLimiter } from '../upstream/org-rate-limiter';
+import type { OrgBudget } from '../upstream/shared-org-budget';
 import { fromAtlasError, isOutage, isRateLimited } from '../upstream/upstream-errors';
 import { jobQueryOf, planOf, type JobQuery } from './job-query';
 import { partQuery } from './query-plan';
@@ -14,7 +14,7 @@ import { toUsageRows } from './usage-rows';
 
 export interface StepDeps {
   connections: AtlasConnections;
-  limiter: OrgRateLimiter;
+  limiter: OrgBudget;
   capacity: CapacityTracker;
 }
 
@@ -60,7 +60,7 @@ export async function callAtlas(
   }
   const query = jobQueryOf(job);
   if (!query) return { kind: 'permanent', error: unreadable };
-  const waitMs = deps.limiter.take(job.orgId);
+  const waitMs = await deps.limiter.take(job.orgId);
   if (waitMs > 0) return { kind: 'throttled', waitMs };
   const { token } = job;
   const { atlas, breaker } = connection;

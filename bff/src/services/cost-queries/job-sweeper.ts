@@ -7,11 +7,14 @@ import type {
   ResultRepository,
   SliceRepository,
 } from '../../store/job-types';
+import type { OrgBudget } from '../upstream/shared-org-budget';
 
 export interface SweeperDeps {
   jobs: JobRepository;
   results: ResultRepository;
   slices: SliceRepository;
+  /** Its full buckets are forgotten with the cleanup. */
+  limiter: Pick<OrgBudget, 'prune'>;
   replicaId: string;
   settings: {
     sweepMs: number;
@@ -30,7 +33,8 @@ const CLEANUP_EVERY_MS = 10 * 60_000;
 /**
  * Every `sweepMs`, takes over in-flight jobs whose lease is missing or has run out — released
  * by a replica that shut down, or left by one that died — and hands them to `resume`. Now and
- * then it also deletes finished jobs and expired results past their retention.
+ * then it also deletes finished jobs and expired results past their retention, and the rows of
+ * organizations' Atlas budgets that are full again (a missing row is a full bucket).
  */
 export class JobSweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -79,6 +83,7 @@ export class JobSweeper {
         await jobs.deleteFinishedBefore(now() - settings.retentionMs);
         await results.deleteExpiredUnreferenced(now() - settings.retentionMs);
         await this.pruneSlices();
+        await this.deps.limiter.prune();
       }
     } catch (err) {
       logger.warn({ err: String(err) }, 'query job sweep failed; will try again');

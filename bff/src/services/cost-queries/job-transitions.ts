@@ -20,7 +20,7 @@ export interface TransitionSettings {
   maxRetries: number;
   /** Waits after a 429: Retry-After first, then base·2ⁿ up to max (Atlas's own advice). */
   rateLimitWait: { baseMs: number; maxMs: number };
-  /** How long a lease outlives the next planned call (call budget plus margin). */
+  /** A lease runs this long from its last write or heartbeat (see lease-heartbeat.ts). */
   leaseMs: number;
 }
 
@@ -121,7 +121,9 @@ export function transition(
         ...extra,
         nextAttemptAt: at,
         waitingUntil: waiting ? at : null,
-        leaseUntil: at + settings.leaseMs,
+        // Not `at + leaseMs`: the heartbeat keeps it alive through the wait, and a replica
+        // that dies during a long wait loses the job after leaseMs, not after the wait.
+        leaseUntil: now + settings.leaseMs,
       },
     };
   };

@@ -1,7 +1,7 @@
 /**
- * The BFF's own outbound budget per organization, kept below Atlas's Invoices bucket (500,
- * refilled 100 a minute; create and poll share it) so a crowd never gets as far as a 429.
- * It lives in this process: with several replicas, each gets its own (see docs/reliability.md).
+ * An outbound budget per organization in this process: the pickers' lists use it (Atlas's list
+ * buckets are large; each replica has its own). The cost queries' budget is shared by every
+ * replica through the store instead (shared-org-budget.ts, decision 015).
  * Only organizations a connection serves reach it, and idle full buckets are pruned, so random
  * ids cannot grow it.
  */

@@ -127,6 +127,25 @@ export function describeJobRepository(open: () => Promise<Store>): void {
       }
     });
 
+    it('renews only the leases its owner still holds on the in-flight jobs it names', async () => {
+      const orgId = org();
+      const [mine, unnamed, finished] = await Promise.all(
+        ['r1', 'r2', 'r3'].map(
+          async (key) => (await store().jobs.insertOrJoin(newJob(orgId, key), 'w1')).job,
+        ),
+      );
+      const theirs = (
+        await store().jobs.insertOrJoin(newJob(orgId, 'r4', { leaseOwner: 'replica-b' }), 'w1')
+      ).job;
+      await store().jobs.update(finished!.id, 'replica-a', { phase: 'done', finishedAt: T });
+      const named = [mine!.id, finished!.id, theirs.id];
+      expect(await store().jobs.renew('replica-a', named, T + 90_000)).toBe(1);
+      const leaseOf = async (id: string) => (await store().jobs.get(id))?.leaseUntil;
+      expect(await leaseOf(mine!.id)).toBe(T + 90_000);
+      expect(await leaseOf(unnamed!.id)).toBe(T + 30_000);
+      expect(await leaseOf(theirs.id)).toBe(T + 30_000);
+    });
+
     it('gives every lease an owner holds back on release, so another can claim at once', async () => {
       const orgId = org();
       const { job } = await store().jobs.insertOrJoin(
