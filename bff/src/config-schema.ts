@@ -73,6 +73,15 @@ export const envSchema = z.object({
    * too (0: keep nothing; older kept months are deleted by the sweeper).
    */
   HISTORY_KEEP_MONTHS: z.coerce.number().int().min(0).max(1200).default(60),
+  /** Presets opened within this many days are asked again before anyone asks (0: no warming). */
+  WARM_PRESETS_OPENED_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** The quiet hour (UTC) of the daily warming run; another runs once after each month closes. */
+  WARM_AT_UTC_HOUR: z.coerce.number().int().min(0).max(23).default(4),
+  WARM_CHECK_MS: ms(60_000),
+  /** How often a waiting warm query looks again whether its organization is idle. */
+  WARM_YIELD_MS: ms(1_000),
+  /** The longest one warm query waits (behind others, then for Atlas) before the next. */
+  WARM_MAX_WAIT_MS: ms(10 * 60_000),
   /** How long org/project/cluster lists are reused before asking Atlas again. */
   PICKER_CACHE_TTL_MS: ms(60_000),
   /** How long a failed list look-up is answered from memory before Atlas is asked again (0: not). */

@@ -73,6 +73,14 @@ export interface Config {
   maxIdsPerQuery: number;
   /** ATLAS_HISTORY_MONTHS / HISTORY_KEEP_MONTHS: Atlas's window, and how far back kept months go. */
   history: { atlasMonths: number; keepMonths: number };
+  /** WARM_*: presets opened lately are asked again at a quiet hour (services/preset-warmer.ts). */
+  warming: {
+    openedWithinDays: number;
+    hourUtc: number;
+    checkMs: number;
+    yieldMs: number;
+    maxWaitMs: number;
+  };
   pickerCacheTtlMs: number;
   pickerFailureTtlMs: number;
   pickerRateLimit: { capacity: number; perMinute: number };
@@ -213,6 +221,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     longPollRecheckMs: env.LONG_POLL_RECHECK_MS,
     maxIdsPerQuery: env.ATLAS_QUERY_MAX_IDS,
     history: { atlasMonths: env.ATLAS_HISTORY_MONTHS, keepMonths: env.HISTORY_KEEP_MONTHS },
+    warming: {
+      openedWithinDays: env.WARM_PRESETS_OPENED_WITHIN_DAYS,
+      hourUtc: env.WARM_AT_UTC_HOUR,
+      checkMs: env.WARM_CHECK_MS,
+      yieldMs: env.WARM_YIELD_MS,
+      maxWaitMs: env.WARM_MAX_WAIT_MS,
+    },
     pickerCacheTtlMs: env.PICKER_CACHE_TTL_MS,
     pickerFailureTtlMs: env.PICKER_FAILURE_TTL_MS,
     pickerRateLimit: {

@@ -8,6 +8,7 @@ import type { AtlasConnections } from './services/upstream/atlas-connections';
 import type { JobHooks } from './services/cost-queries/job-runner';
 import { createPresetService } from './services/presets';
 import { createUpstreamServices, type UpstreamServices } from './services/upstream-services';
+import { PresetWarmer } from './services/preset-warmer';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 import {
@@ -126,6 +127,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
     sharedBy: config.presets.sharedBy,
     maxPerUser: config.presets.maxPerUser,
     logger,
+    opens: store.warming,
+  });
+  const warmer = new PresetWarmer({
+    warming: store.warming,
+    jobs: store.jobs,
+    presets,
+    costQueries,
+    auth: config.auth,
+    access: config.access,
+    replicaId,
+    settings: config.warming,
+    logger,
   });
 
   let ready = true;
@@ -156,6 +169,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const { port } = server.address() as AddressInfo;
   // Resume jobs a previous run (or a replica that went away) left behind.
   costQueries.start();
+  warmer.start();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {
@@ -185,6 +199,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         });
         // Then the poll loops: calls in flight finish, leases go back, so a restart (or another
         // replica) resumes every job at once instead of waiting for the leases to run out.
+        await warmer.stop();
         await costQueries.close();
         // Last: in-flight saves and job writes finish before the database goes away.
         await Promise.all([store.close(), simulator?.close(), wireLog?.close()]);

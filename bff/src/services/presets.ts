@@ -8,6 +8,7 @@ import {
   type WithheldPart,
 } from '../contract';
 import { AppError, notFound } from '../errors';
+import type { WarmingRepository } from '../store/warming';
 import type { Logger } from '../logger';
 import {
   isWriteConflict,
@@ -32,7 +33,11 @@ export function newPresetId(): string {
 export interface PresetService {
   /** The viewer's own presets (about organizations they may still see). */
   list(viewer: Viewer, page: { limit: number; cursor?: string | undefined }): Promise<PresetList>;
-  get(viewer: Viewer, id: string): Promise<PresetResponse>;
+  /**
+   * Opens a preset. The open is noted (who, when) so presets opened lately are refreshed before
+   * anyone asks (preset-warmer.ts), unless `record` is false (the warmer's own reads).
+   */
+  get(viewer: Viewer, id: string, options?: { record?: boolean }): Promise<PresetResponse>;
   create(viewer: Viewer, params: PresetParams): Promise<PresetResponse>;
   replace(
     viewer: Viewer,
@@ -65,11 +70,13 @@ export interface PresetServiceOptions {
   /** Presets one person may keep (default 500): a save beyond it is 409. */
   maxPerUser?: number;
   logger: Logger;
+  /** Where opens are noted for warming; absent: not noted. */
+  opens?: Pick<WarmingRepository, 'recordOpen'>;
   now?: () => Date;
 }
 
 export function createPresetService(options: PresetServiceOptions): PresetService {
-  const { presets, logger, scope } = options;
+  const { presets, logger, scope, opens } = options;
   const sharedBy = options.sharedBy ?? 'hidden';
   const maxPerUser = options.maxPerUser ?? 500;
   const now = options.now ?? (() => new Date());
@@ -226,7 +233,22 @@ export function createPresetService(options: PresetServiceOptions): PresetServic
       return { items: listed.flat(), ...(nextCursor && { nextCursor }) };
     },
 
-    get: async (viewer, id) => presentOr500(viewer, await visibleOr404(viewer, id)),
+    async get(viewer, id, options = {}) {
+      const preset = await presentOr500(viewer, await visibleOr404(viewer, id));
+      if (options.record !== false && opens) {
+        const open = {
+          presetId: id,
+          viewerId: viewer.id,
+          viewerGroups: [...viewer.groups],
+          openedAt: now().getTime(),
+        };
+        // Warming is a nicety: a failed note never fails the open.
+        await opens.recordOpen(open).catch((err: unknown) => {
+          logger.warn({ presetId: id, err: String(err) }, 'could not note the preset open');
+        });
+      }
+      return preset;
+    },
 
     async create(viewer, params) {
       await assertMayUse(viewer, params);

@@ -119,6 +119,8 @@ export interface JobRepository {
     now: number,
   ): Promise<{ phase: JobPhase; left: boolean } | undefined>;
   deleteFinishedBefore(time: number): Promise<number>;
+  /** How many jobs of an organization are in flight (the warmer waits behind them). */
+  countInFlight(orgId: string): Promise<number>;
 }
 
 export interface ResultRecord {

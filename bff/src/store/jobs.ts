@@ -281,6 +281,15 @@ export function createJobRepository(
           .executeTakeFirst();
         return row && { phase: row.phase, left };
       }),
+    async countInFlight(orgId) {
+      const row = await db
+        .selectFrom('cost_query_jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('org_id', '=', orgId)
+        .where(inFlight)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async deleteFinishedBefore(time) {
       const { numDeletedRows } = await db
         .deleteFrom('cost_query_jobs')

@@ -3,7 +3,7 @@
  * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one.
  * The query jobs, result cache and watchers (migrations 2 and 3) live in `migrations-jobs.ts`,
  * the month slices (4) in `migrations-slices.ts`, the shared Atlas budget (5) in
- * `migrations-budgets.ts`;
+ * `migrations-budgets.ts`, preset opens and warming runs (6) in `migrations-warming.ts`;
  * where the dialects' column types differ, a migration names the type (`schema-types.ts`).
  */
 import type { SchemaTypes } from './schema-types';
@@ -11,6 +11,7 @@ import { POSTGRES_TYPES, SQLITE_TYPES } from './schema-types';
 import { budgetsMigration } from './migrations-budgets';
 import { jobsMigration, watchersMigration } from './migrations-jobs';
 import { slicesMigration } from './migrations-slices';
+import { warmingMigration } from './migrations-warming';
 
 export interface Migration {
   id: number;
@@ -42,6 +43,7 @@ const MIGRATIONS = [
   watchersMigration,
   slicesMigration,
   budgetsMigration,
+  warmingMigration,
 ];
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => m(SQLITE_TYPES));

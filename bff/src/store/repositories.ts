@@ -5,6 +5,7 @@ import { createJobRepository } from './jobs';
 import { createPresetRepository } from './presets';
 import { createResultRepository } from './results';
 import { createSliceRepository } from './slices';
+import { createWarmingRepository } from './warming';
 import type { StoreSchema } from './schema';
 import type { Store } from './types';
 
@@ -12,13 +13,14 @@ import type { Store } from './types';
 export function createRepositories(
   db: Kysely<StoreSchema>,
   dialect: DialectFragments,
-): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results' | 'slices' | 'budgets'> {
+): Pick<Store, 'dialect' | 'presets' | 'jobs' | 'results' | 'slices' | 'budgets' | 'warming'> {
   return {
     dialect: dialect.name,
     presets: createPresetRepository(db, dialect),
     jobs: createJobRepository(db, dialect),
     results: createResultRepository(db),
     slices: createSliceRepository(db),
+    warming: createWarmingRepository(db),
     budgets: createBudgetRepository(db, dialect),
   };
 }

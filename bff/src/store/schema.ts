@@ -13,6 +13,23 @@ export interface StoreSchema {
   cost_query_watchers: WatchersTable;
   cost_query_slices: SlicesTable;
   atlas_budgets: BudgetsTable;
+  preset_opens: PresetOpensTable;
+  warm_runs: WarmRunsTable;
+}
+
+/** Who opened which preset, last (migration 6; see warming.ts). */
+export interface PresetOpensTable {
+  preset_id: string;
+  viewer_id: string;
+  /** JSON text (SQLite TEXT, PostgreSQL JSONB): the viewer's groups when they opened it. */
+  viewer_groups: string;
+  opened_at: number;
+}
+
+export interface WarmRunsTable {
+  run_key: string;
+  claimed_by: string;
+  claimed_at: number;
 }
 
 /** One organization's share of Atlas's bucket (migration 5; see budgets.ts). */

@@ -6,6 +6,7 @@
  */
 
 import type { BudgetRepository } from './budgets';
+import type { WarmingRepository } from './warming';
 import type { JobRepository, ResultRepository, SliceRepository } from './job-types';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -69,6 +70,8 @@ export interface Store {
   readonly slices: SliceRepository;
   /** Each organization's share of Atlas's bucket, one for all replicas (decision 015). */
   readonly budgets: BudgetRepository;
+  /** Preset opens and warming runs: what to refresh before anyone asks (preset-warmer.ts). */
+  readonly warming: WarmingRepository;
   /** False once close() has started: readiness reports it. */
   isOpen(): boolean;
   close(): Promise<void>;

@@ -18,6 +18,7 @@ describe('shipped migrations', () => {
       [3, '9b3c35e7ca283eb0'],
       [4, 'f52f3c2d39a6acb3'],
       [5, '9b117f9743f08a32'],
+      [6, 'cf475b99c8e8ce77'],
     ]);
   });
 
@@ -28,6 +29,7 @@ describe('shipped migrations', () => {
       [3, '3fdc565985bd33c6'],
       [4, '97f05e757035ad4d'],
       [5, '33ddb8b2ea6864f8'],
+      [6, '6632622504ae4484'],
     ]);
   });
 });

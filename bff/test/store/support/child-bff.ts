@@ -35,6 +35,7 @@ export function startChildBff(
       ATLAS_PRIVATE_KEY: '',
       DATABASE_URL: '',
       SIMULATOR_PROCESSING_MS: '10',
+      WARM_PRESETS_OPENED_WITHIN_DAYS: '0',
       ...env,
     },
   });
