@@ -159,6 +159,26 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return parsed.data;
 }
 
+/**
+ * The configuration for a command-line tool (pnpm atlas:probe, pnpm history:forget): `given` in
+ * tests, else .env and the environment as the BFF reads them. A problem is told on `log` and
+ * the exit code is 1.
+ */
+export function loadCliConfig(
+  given: Config | undefined,
+  log: (text: string) => void,
+): Config | { exitCode: 1 } {
+  if (given) return given;
+  try {
+    loadDotEnvIfPresent();
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    log(`${err.message}\nSee .env.example and README.md#configuration.\n`);
+    return { exitCode: 1 };
+  }
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const env = parseEnv(source);
   const file = env.CONFIG_FILE ? readConfigFile(env.CONFIG_FILE) : { value: {}, problems: [] };

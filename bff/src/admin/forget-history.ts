@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isMonthStart } from '../contract';
 import { OBJECT_ID } from '../atlas/schemas';
-import { ConfigError, loadConfig, loadDotEnvIfPresent, type Config } from '../config';
+import { loadCliConfig, type Config } from '../config';
 import { createLogger } from '../logger';
 import { createHistoryService } from '../services/history';
 import { openStore } from '../store/open-store';
@@ -59,17 +59,8 @@ export async function main(
     io.log(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
-  let config = io.config;
-  try {
-    if (!config) {
-      loadDotEnvIfPresent();
-      config = loadConfig();
-    }
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    io.log(`${err.message}\nSee .env.example and README.md#configuration.\n`);
-    return 1;
-  }
+  const config = loadCliConfig(io.config, io.log);
+  if ('exitCode' in config) return config.exitCode;
   const logger = createLogger({ level: 'warn' });
   const store = await openStore(config.store, logger);
   try {

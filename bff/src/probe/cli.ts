@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, loadDotEnvIfPresent, type Config } from '../config';
+import { loadCliConfig, type Config } from '../config';
 import { OBJECT_ID } from '../atlas/schemas';
 import { runProbe, type ProbeOptions } from './probe';
 import { formatProbeReport } from './probe-report';
@@ -44,17 +44,8 @@ export async function main(
     io.log('--org must be a 24-character lowercase hexadecimal organization id.\n');
     return 2;
   }
-  let config = io.config;
-  try {
-    if (!config) {
-      loadDotEnvIfPresent();
-      config = loadConfig();
-    }
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    io.log(`${err.message}\nSee .env.example and README.md#configuration.\n`);
-    return 1;
-  }
+  const config = loadCliConfig(io.config, io.log);
+  if ('exitCode' in config) return config.exitCode;
   const report = await runProbe({
     config,
     ...(args.org && { orgId: args.org }),

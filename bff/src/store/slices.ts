@@ -7,6 +7,18 @@ const BATCH = 500;
 
 /** Month slices of results. Payloads are TEXT in both dialects, written and read whole. */
 export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository {
+  /** Which of `months` have a slice for the key (unexpired at `now`, when given): no payloads. */
+  const monthsOf = async (sliceKey: string, months: readonly string[], now?: number) => {
+    if (months.length === 0) return [];
+    let query = db
+      .selectFrom('cost_query_slices')
+      .select(['month', 'fetched_at'])
+      .where('slice_key', '=', sliceKey)
+      .where('month', 'in', [...months]);
+    if (now !== undefined) query = query.where('expires_at', '>', now);
+    const rows = await query.execute();
+    return rows.map((r) => ({ month: r.month, fetchedAt: r.fetched_at }));
+  };
   return {
     async upsert(slices) {
       for (let i = 0; i < slices.length; i += BATCH) {
@@ -38,17 +50,7 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
           .execute();
       }
     },
-    async findFresh(sliceKey, months, now) {
-      if (months.length === 0) return [];
-      const rows = await db
-        .selectFrom('cost_query_slices')
-        .select(['month', 'fetched_at'])
-        .where('slice_key', '=', sliceKey)
-        .where('month', 'in', [...months])
-        .where('expires_at', '>', now)
-        .execute();
-      return rows.map((r) => ({ month: r.month, fetchedAt: r.fetched_at }));
-    },
+    findFresh: (sliceKey, months, now) => monthsOf(sliceKey, months, now),
     async get(sliceKey, months) {
       if (months.length === 0) return [];
       const rows = await db
@@ -67,16 +69,7 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
         expiresAt: r.expires_at,
       }));
     },
-    async findKept(sliceKey, months) {
-      if (months.length === 0) return [];
-      const rows = await db
-        .selectFrom('cost_query_slices')
-        .select(['month', 'fetched_at'])
-        .where('slice_key', '=', sliceKey)
-        .where('month', 'in', [...months])
-        .execute();
-      return rows.map((r) => ({ month: r.month, fetchedAt: r.fetched_at }));
-    },
+    findKept: (sliceKey, months) => monthsOf(sliceKey, months),
     async oldestKept(orgId) {
       const rows = await db
         .selectFrom('cost_query_slices')
