@@ -112,7 +112,11 @@ describe('a group-by over more ids than one Atlas query carries', () => {
       const body = question(
         monthFromIndex(monthIndex(String(closedMonths(2, {}, 2).period.first))),
         String(closedMonths(2, {}, 2).period.last),
-        { groupBy: 'clusters', includePartialMatches },
+        {
+          groupBy: 'clusters',
+          includePartialMatches,
+          organizations: [stack.simulator.dataset.linkedOrgIds[1]!],
+        },
       );
       const split = await run(stack, body, { refresh: true });
       const bodies = asked().map((a) => a.body);
@@ -122,6 +126,29 @@ describe('a group-by over more ids than one Atlas query carries', () => {
       expect(split.result.totals).toEqual(single.result.totals);
       expect(sortRows(split.result.usageDetails)).toEqual(sortRows(single.result.usageDetails));
     }
+  });
+
+  it('returns exactly the rows of the same question split by hand into queries within the cap', async () => {
+    // One linked organization's ~70 clusters: 10 parts of 7.
+    const linked = stack.simulator.dataset.linkedOrgIds[1]!;
+    const body = closedMonths(1, { groupBy: 'clusters', organizations: [linked] }, 4);
+    const split = await run(stack, body, { refresh: true });
+    // By hand: the clusters the BFF filled in, chosen explicitly 7 at a time (the cap here).
+    const filled = asked().flatMap((a) => a.body.clusters as string[]);
+    expect(new Set(filled).size).toBe(filled.length);
+    const byHand: unknown[] = [];
+    let cents = 0;
+    for (let i = 0; i < filled.length; i += 7) {
+      const chunk = await run(
+        reference,
+        { ...body, filters: { organizations: [linked], clusters: filled.slice(i, i + 7) } },
+        { refresh: true },
+      );
+      byHand.push(...chunk.result.usageDetails);
+      cents += chunk.result.totals.totalCents;
+    }
+    expect(split.result.totals.totalCents).toBe(cents);
+    expect(sortRows(split.result.usageDetails)).toEqual(sortRows(byHand));
   });
 
   it('shows progress while its parts are asked', async () => {
