@@ -2,12 +2,12 @@ import { EventEmitter } from 'node:events';
 import type { JobRecord, JobRepository } from '../../store/job-types';
 
 /**
- * What a browser sees change while a job is processing: its phase, the wait it shows a countdown
- * for, and the error. Not `nextAttemptAt` or the capacity figures: those move on every Atlas poll,
+ * What a browser sees change while a job is processing: its phase, the part of its plan being
+ * asked (the page shows "3 of 27"), the wait it shows a countdown for, and the error. Not `nextAttemptAt` or the capacity figures: those move on every Atlas poll,
  * and ending a held poll on each would turn the long poll back into a short one.
  */
 const fingerprintOf = (job: JobRecord | undefined): string =>
-  job ? `${job.phase}|${job.waitingUntil ?? ''}|${job.resultId ?? ''}` : 'gone';
+  job ? `${job.phase}|${job.part}|${job.waitingUntil ?? ''}|${job.resultId ?? ''}` : 'gone';
 
 /**
  * Long polls' side of the job runner: the runner tells it about every job it saves, and held
