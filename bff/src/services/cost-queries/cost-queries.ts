@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  monthFromIndex,
   monthIndex,
   resolvePeriod,
   retentionWindow,
@@ -208,7 +209,10 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       const sliceKey = sliceKeyOf(atlasQuery);
       const { earliestStart } = retentionWindow(new Date(at), settings.atlasHistoryMonths);
       const beyond = allMonths.filter((m) => monthIndex(m) < monthIndex(earliestStart));
-      const keptBeyond = await slices.findKept(sliceKey, beyond);
+      // Only a month fetched after it closed is history: one seen while it ran is not its bill.
+      const keptBeyond = (await slices.findKept(sliceKey, beyond)).filter(
+        (k) => k.fetchedAt >= Date.parse(`${monthFromIndex(monthIndex(k.month) + 1)}T00:00:00Z`),
+      );
       if (keptBeyond.length < beyond.length) {
         throw notKept(beyond, keptBeyond, earliestStart, settings.atlasHistoryMonths);
       }
