@@ -3,11 +3,12 @@ import type { JobRecord, JobRepository } from '../../store/job-types';
 
 /**
  * What a browser sees change while a job is processing: its phase, the wait it shows a countdown
- * for, and the error. Not `nextAttemptAt` or the capacity figures: those move on every Atlas poll,
- * and ending a held poll on each would turn the long poll back into a short one.
+ * for, the part being asked (the page counts the answered ones) and the error. Not
+ * `nextAttemptAt` or the capacity figures: those move on every Atlas poll, and ending a held poll
+ * on each would turn the long poll back into a short one.
  */
 const fingerprintOf = (job: JobRecord | undefined): string =>
-  job ? `${job.phase}|${job.waitingUntil ?? ''}|${job.resultId ?? ''}` : 'gone';
+  job ? `${job.phase}|${job.waitingUntil ?? ''}|${job.part}|${job.resultId ?? ''}` : 'gone';
 
 /**
  * Long polls' side of the job runner: the runner tells it about every job it saves, and held
