@@ -169,6 +169,39 @@ describe('a group-by over more ids than one Atlas query carries', () => {
       stack.simulator.setProcessingMs(30);
     }
   });
+
+  it('answers a held poll as each part is answered, so the page’s count follows', async () => {
+    stack.simulator.setProcessingMs(150);
+    try {
+      const projects = stack.simulator.dataset.projects
+        .filter((p) => p.orgId === orgId)
+        .slice(3, 6)
+        .map((p) => p.id);
+      const body = closedMonths(1, { groupBy: 'clusters', projects }, 14);
+      const res = await createQuery(stack, orgId, body, { refresh: true });
+      const { id } = (await res.json()) as { id: string };
+      const seen: number[] = [];
+      let total = 0;
+      for (;;) {
+        // Each would hold for 20 s if a new part did not end it: past the test's timeout.
+        const held = await stack.api(`/api/orgs/${orgId}/cost-queries/${id}?wait=20`);
+        const state = (await held.json()) as {
+          status: string;
+          parts?: { done: number; total: number };
+        };
+        if (state.status !== 'processing') break;
+        total = state.parts!.total;
+        if (seen.at(-1) !== state.parts!.done) seen.push(state.parts!.done);
+      }
+      expect(total).toBeGreaterThan(1);
+      // Counts only go up, to the last part's start (its answer finishes the job); a busy
+      // machine may let two parts pass between one answer and the next poll.
+      expect(seen).toEqual([...new Set(seen)].sort((a, b) => a - b));
+      expect(seen.at(-1)).toBe(total - 1);
+    } finally {
+      stack.simulator.setProcessingMs(30);
+    }
+  });
 });
 
 /** One order for two row lists whose order within a month may differ (parts are merged). */

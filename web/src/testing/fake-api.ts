@@ -230,8 +230,14 @@ export function installFakeApi(options: FakeApiOptions = {}) {
 /** What a browser sees of a processing answer (undefined for any other answer). */
 async function processingLook(answer: Response): Promise<string | undefined> {
   if (!answer.ok || answer.status === 204) return undefined;
-  const body = (await answer.clone().json()) as { status?: unknown; waitingUntil?: unknown };
-  return body.status === 'processing' ? String(body.waitingUntil) : undefined;
+  const body = (await answer.clone().json()) as {
+    status?: unknown;
+    waitingUntil?: unknown;
+    parts?: { done?: unknown };
+  };
+  return body.status === 'processing'
+    ? `${String(body.waitingUntil)}|${String(body.parts?.done)}`
+    : undefined;
 }
 
 /** Waits like a held poll: `ms`, or until the page aborts the request. */

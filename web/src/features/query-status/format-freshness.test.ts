@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CostQueryDone } from '@ace/bff/contract';
 import { doneAnswer } from '../../testing/cost-query-answers';
 import { dataAgeMs, runningPhase } from './api/run-phase';
-import { formatApiCapacity, formatDataAge, formatRetryCountdown } from './format-freshness';
+import {
+  formatApiCapacity,
+  formatDataAge,
+  formatParts,
+  formatRetryCountdown,
+} from './format-freshness';
 
 /** What every state of the answer says about its question, whatever its status. */
 const { id, orgId, query, months, organizations, createdAt } = doneAnswer();
@@ -62,5 +67,16 @@ describe('waiting for Atlas', () => {
     expect(formatApiCapacity({ remaining: 412, limit: 500 })).toBe(
       'API capacity: 412 of 500 requests left',
     );
+  });
+
+  it('counts the parts of a question asked in several Atlas queries, and not a single one', () => {
+    expect(formatParts({ done: 3, total: 27 })).toBe('Asking Atlas in 27 parts: 3 answered');
+    expect(formatParts({ done: 999, total: 1200 })).toBe(
+      'Asking Atlas in 1,200 parts: 999 answered',
+    );
+    const at = (parts: { done: number; total: number }) =>
+      runningPhase({ ...base, status: 'processing', elapsedMs: 0, parts }, 0, false);
+    expect(at({ done: 3, total: 27 })).toMatchObject({ parts: { done: 3, total: 27 } });
+    expect(at({ done: 0, total: 1 })).not.toHaveProperty('parts.total');
   });
 });

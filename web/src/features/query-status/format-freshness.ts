@@ -1,4 +1,5 @@
 import type { ApiCapacity } from '@ace/bff/contract';
+import type { QueryParts } from './api/run-phase';
 import { formatTimeAgo } from '../../lib/relative-time';
 import { formatElapsed } from './format-elapsed';
 
@@ -18,4 +19,9 @@ const count = new Intl.NumberFormat('en-US');
 
 export function formatApiCapacity({ remaining, limit }: ApiCapacity): string {
   return `API capacity: ${count.format(remaining)} of ${count.format(limit)} requests left`;
+}
+
+/** "Asking Atlas in 27 parts: 3 answered" (a group-by over more ids than one query carries). */
+export function formatParts({ done, total }: QueryParts): string {
+  return `Asking Atlas in ${count.format(total)} parts: ${count.format(done)} answered`;
 }

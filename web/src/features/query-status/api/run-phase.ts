@@ -1,5 +1,11 @@
 import type { ApiCapacity, CostQueryDone, CostQueryState } from '@ace/bff/contract';
 
+/** A question the BFF asks Atlas in several queries, one after another: how many answered. */
+export interface QueryParts {
+  done: number;
+  total: number;
+}
+
 export type CostQueryRunPhase =
   | { kind: 'idle' }
   | {
@@ -9,6 +15,8 @@ export type CostQueryRunPhase =
       /** Local epoch ms until which the BFF waits (Atlas's rate limit or an outage). */
       waitUntil?: number | undefined;
       apiCapacity?: ApiCapacity | undefined;
+      /** Set only when the question takes more than one Atlas query. */
+      parts?: QueryParts | undefined;
       /** The BFF does not answer (restart, deploy): the page keeps asking. */
       reconnecting?: boolean;
     }
@@ -37,6 +45,7 @@ export function runningPhase(
     since: receivedAt - state.elapsedMs,
     waitUntil,
     apiCapacity: state.apiCapacity,
+    parts: state.parts && state.parts.total > 1 ? state.parts : undefined,
     reconnecting,
   };
 }

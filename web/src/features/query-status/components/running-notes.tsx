@@ -1,13 +1,15 @@
 import { Text } from '@mantine/core';
 import type { CostQueryRunPhase } from '../api/run-phase';
-import { formatApiCapacity, formatRetryCountdown } from '../format-freshness';
+import { formatApiCapacity, formatParts, formatRetryCountdown } from '../format-freshness';
 
 type Running = Extract<CostQueryRunPhase, { kind: 'running' }>;
 
-/** Why a running query is taking its time: a server coming back, Atlas's rate limit. */
+/** Why a running query is taking its time: several Atlas queries, a server coming back, a rate limit. */
 export function RunningNotes({ phase, now }: { phase: Running; now: number }) {
   return (
     <>
+      {/* Its text changes only when a part answers, so the live region is not kept talking. */}
+      {phase.parts && <Text size="sm">{formatParts(phase.parts)}</Text>}
       {phase.reconnecting && (
         <Text size="sm" c="var(--ace-color-warning)">
           Reconnecting… The server did not answer; the query keeps running and the page keeps
