@@ -7,6 +7,7 @@ import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot } from '../pivot-types';
 import { costChart } from '../lazy';
 import type { ResultsTab, ResultsView, ResultsViewChange } from '../results-view';
+import { KeptMonthsNote } from './kept-months-note';
 import { MonthNotes } from './month-notes';
 import type { DrillControl } from './pivot-columns';
 import { PivotTable } from './pivot-table';
@@ -55,6 +56,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
             {rangeLabel}
           </Text>
         </Group>
+        <KeptMonthsNote history={result.history} />
         {props.notice}
         {/* No rows is not a measured $0: the empty state below says what Atlas answered. */}
         {!empty && (
