@@ -46,8 +46,9 @@ test('a kept month older than Atlas serves opens in the page, labelled as kept',
   expect(await atlas.requestsTo('createUsage')).toEqual([]);
 
   // The link of that page (it runs on opening) waits for the org's history before checking it.
+  // It runs after meta, the org list and the history are in: more requests than a click.
   await page.reload();
-  await expect(note).toContainText(label);
+  await expect(note).toContainText(label, { timeout: 30_000 });
   await expect(page.getByText(/must not be before/)).toHaveCount(0);
   expect(await atlas.requestsTo('createUsage')).toEqual([]);
   expect(await dashboard.axeViolations()).toEqual([]);
