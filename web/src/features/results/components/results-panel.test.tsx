@@ -195,6 +195,10 @@ describe('ResultsPanel', () => {
     expect(note.textContent).toContain(
       'Jan 2025, Feb 2025: kept by this dashboard since 3 Dec 2026; Atlas no longer serves these months.',
     );
+    // Their columns say so too, in the header's words.
+    const table = screen.getByRole('table', { name: /^Cost by/ });
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.filter((h) => h.textContent.includes('kept by this dashboard'))).toHaveLength(2);
     // The chart is a lazy chunk: axe looks at the panel once it is in.
     const chartTitle = { name: /^Cost per month/ };
     expect(await screen.findByRole('heading', chartTitle, { timeout: 10_000 })).toBeTruthy();
