@@ -85,6 +85,17 @@ describe('months kept past Atlas’s window', () => {
     expect(kept.result.usageDetails).toEqual(sameMonths);
   });
 
+  it('are labelled even when the same question was answered before Atlas stopped serving them', async () => {
+    // The result cache holds `then`'s answer (no labels: Atlas served every month then).
+    const asked = await ask(then, question(m(17), m(16), services));
+    expect(asked.result.history).toBeUndefined();
+    atlasNow.clearRequests();
+    const again = await ask(now, question(m(17), m(16), services));
+    expect(upstreamCalls(atlasNow, 'createUsage')).toHaveLength(0);
+    expect(again.result.history?.map((h) => h.month)).toEqual([m(17), m(16)]);
+    expect(again.result.usageDetails).toEqual(asked.result.usageDetails);
+  });
+
   it('compose with months Atlas still serves, asking Atlas only for those not kept', async () => {
     await ask(then, question(m(17), m(12), services));
     atlasNow.clearRequests();

@@ -4,6 +4,7 @@ import {
   daysInMonth,
   defaultMonthRange,
   elapsedDaysOf,
+  formatDay,
   formatMonth,
   formatMonthRange,
   isoMonth,
@@ -53,7 +54,31 @@ describe('months', () => {
   it('offers 18 months back up to the current month, in UTC', () => {
     // 00:30 UTC on 1 March is still February in the Americas: the server's UTC month wins.
     const now = new Date('2026-03-01T00:30:00Z');
-    expect(monthPickerBounds(now)).toEqual({ minMonth: '2024-09-01', maxMonth: '2026-03-01' });
+    expect(monthPickerBounds(now)).toEqual({
+      minMonth: '2024-09-01',
+      maxMonth: '2026-03-01',
+      atlasEarliest: '2024-09-01',
+      keptFrom: null,
+    });
+  });
+
+  it("offers kept months older than Atlas's window, and only those older", () => {
+    const now = new Date('2026-12-03T10:00:00Z');
+    expect(monthPickerBounds(now, { atlasMonths: 12, earliestKept: '2025-07-01' })).toEqual({
+      minMonth: '2025-07-01',
+      maxMonth: '2026-12-01',
+      atlasEarliest: '2025-12-01',
+      keptFrom: '2025-07-01',
+    });
+    // A kept month inside Atlas's window widens nothing.
+    expect(monthPickerBounds(now, { atlasMonths: 12, earliestKept: '2026-01-01' })).toMatchObject({
+      minMonth: '2025-12-01',
+      keptFrom: null,
+    });
+  });
+
+  it('names the UTC day of a timestamp', () => {
+    expect(formatDay('2026-12-03T23:30:00.000Z')).toBe('3 Dec 2026');
   });
 
   it('calls the current and the just-closed month provisional, across a year edge', () => {

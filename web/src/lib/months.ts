@@ -2,7 +2,12 @@
 // string and every calculation runs on UTCDate, so the browser's time zone never shifts a month.
 import { UTCDate, utc } from '@date-fns/utc';
 import { addMonths, differenceInCalendarMonths, format, getDaysInMonth, parseISO } from 'date-fns';
-import { currentMonthStart, isMonthStart, retentionWindow } from '@ace/bff/contract';
+import {
+  currentMonthStart,
+  isMonthStart,
+  retentionWindow,
+  type MonthBounds,
+} from '@ace/bff/contract';
 
 /** A `YYYY-MM-01` string: the first day of a month (UTC, no time). */
 export type MonthStart = string;
@@ -44,9 +49,35 @@ export function monthOfUsageDate(usageDate: string): MonthStart | null {
   return Number.isNaN(date.getTime()) ? null : toMonthStart(date);
 }
 
-/** What the month picker may offer at `now` (the server's clock): Atlas keeps 18 months. */
-export function monthPickerBounds(now: Date): { minMonth: MonthStart; maxMonth: MonthStart } {
-  return { minMonth: retentionWindow(now).earliestStart, maxMonth: currentMonthStart(now) };
+/**
+ * What the month picker may offer at `now` (the server's clock): Atlas's window (18 months unless
+ * the deployment says otherwise), or back to the oldest month this dashboard kept when that is
+ * older, the same rule as the contract's `dashboardQuerySchemaAt`. `keptFrom` is that older
+ * month (null when nothing older is kept); `atlasEarliest` is the oldest month Atlas serves.
+ */
+export function monthPickerBounds(
+  now: Date,
+  bounds: MonthBounds = {},
+): {
+  minMonth: MonthStart;
+  maxMonth: MonthStart;
+  atlasEarliest: MonthStart;
+  keptFrom: MonthStart | null;
+} {
+  const atlasEarliest = retentionWindow(now, bounds.atlasMonths).earliestStart;
+  const kept = bounds.earliestKept ?? null;
+  const keptFrom = kept !== null && kept < atlasEarliest ? kept : null;
+  return {
+    minMonth: keptFrom ?? atlasEarliest,
+    maxMonth: currentMonthStart(now),
+    atlasEarliest,
+    keptFrom,
+  };
+}
+
+/** `3 Dec 2026`: the UTC day of an ISO timestamp (when Atlas gave the dashboard a month). */
+export function formatDay(iso: string): string {
+  return format(parseISO(iso, { in: utc }), 'd MMM yyyy');
 }
 
 /**

@@ -5,7 +5,10 @@ import {
   ATLAS_SERVICES,
   dashboardQuerySchema,
   resolvePeriod,
+  retentionWindow,
   type DashboardQuery,
+  type KeptHistory,
+  type KeptMonth,
   type Problem,
   type UsageRow,
 } from '@ace/bff/contract';
@@ -75,6 +78,12 @@ export interface FakeApiOptions {
   failure?: { title: string; detail: string; status: number };
   /** The same, per question (asked when the query finishes). */
   failureFor?: (query: DashboardQuery) => FakeApiOptions['failure'];
+  /** GET /orgs/:orgId/history: what the BFF kept (default: nothing past Atlas's 18 months). */
+  history?: Partial<KeptHistory>;
+  /** Makes GET /orgs/:orgId/history fail with this problem. */
+  historyProblem?: Problem;
+  /** Months a finished query answers from the dashboard's history (`result.history`). */
+  keptMonths?: KeptMonth[];
   /** More endpoints (e.g. fake-presets.ts): answers first, `undefined` to pass. */
   extra?: (request: FakeRequest) => Response | undefined;
 }
@@ -129,6 +138,18 @@ export function installFakeApi(options: FakeApiOptions = {}) {
       const items = listed.filter((c) => wanted.length === 0 || wanted.includes(c.projectId));
       return json({ items });
     }
+    if (method === 'GET' && path === `/api/orgs/${ORG_ID}/history`) {
+      if (options.historyProblem) return problem(options.historyProblem);
+      const atlasMonths = options.history?.atlasMonths ?? 18;
+      const now = new Date(options.now ?? Date.now());
+      return json({
+        atlasMonths,
+        atlasEarliestMonth: retentionWindow(now, atlasMonths).earliestStart,
+        earliestKeptMonth: null,
+        keepMonths: 60,
+        ...options.history,
+      });
+    }
     if (method === 'GET' && path === '/api/services') {
       return json({ items: ATLAS_SERVICES.map((name) => ({ id: name, name })) });
     }
@@ -177,7 +198,10 @@ export function installFakeApi(options: FakeApiOptions = {}) {
         ...base,
         status: 'done',
         completedAt: new Date().toISOString(),
-        result: usageResult(usage),
+        result: {
+          ...usageResult(usage),
+          ...(options.keptMonths ? { history: options.keptMonths } : {}),
+        },
       });
     }
     return problem({ title: 'Not Found', status: 404, detail: `${method} ${path}` });

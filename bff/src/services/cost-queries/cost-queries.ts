@@ -199,16 +199,20 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
         record(job.id, 'cache');
         return { id: job.id, status: 'done' as const };
       };
-      const fresh = createOptions.refresh
-        ? undefined
-        : await results.findFresh(orgId, queryKey, at);
+      const allMonths = monthsIn(months);
+      const { earliestStart } = retentionWindow(new Date(at), settings.atlasHistoryMonths);
+      const beyond = allMonths.filter((m) => monthIndex(m) < monthIndex(earliestStart));
+      // A cached answer to a question reaching past Atlas's window may predate the window's move
+      // (a new month, a shorter ATLAS_HISTORY_MONTHS) and so lack the kept months' labels: the
+      // kept slices below answer it again, labelled, still without asking Atlas.
+      const fresh =
+        createOptions.refresh || beyond.length > 0
+          ? undefined
+          : await results.findFresh(orgId, queryKey, at);
       if (fresh) return fromCache(fresh.id, fresh.fetchedAt);
       // The months already known (kept slices) are not asked again: only the missing spans are.
       // Months Atlas no longer serves can only come from what this dashboard kept.
-      const allMonths = monthsIn(months);
       const sliceKey = sliceKeyOf(atlasQuery);
-      const { earliestStart } = retentionWindow(new Date(at), settings.atlasHistoryMonths);
-      const beyond = allMonths.filter((m) => monthIndex(m) < monthIndex(earliestStart));
       // Only a month fetched after it closed is history: one seen while it ran is not its bill.
       const keptBeyond = (await slices.findKept(sliceKey, beyond)).filter(
         (k) => k.fetchedAt >= Date.parse(`${monthFromIndex(monthIndex(k.month) + 1)}T00:00:00Z`),

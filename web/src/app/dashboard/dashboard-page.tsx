@@ -62,7 +62,12 @@ export function DashboardPage({ initial }: { initial?: DashboardInitial }) {
         preset={view.preset}
         onSavedAsPreset={view.onSavedAsPreset}
       />
-      <QueryForm now={now} submitting={run.submitting} {...view.formProps} />
+      <QueryForm
+        now={now}
+        atlasMonths={meta.data?.retentionMonths}
+        submitting={run.submitting}
+        {...view.formProps}
+      />
       <QueryStatusPanel
         phase={run.phase}
         onCancel={run.cancel}

@@ -1,15 +1,16 @@
-import { dashboardQuerySchemaAt, type DashboardQuery } from '@ace/bff/contract';
+import { dashboardQuerySchemaAt, type DashboardQuery, type MonthBounds } from '@ace/bff/contract';
 import { z } from 'zod';
 import type { DashboardDraft } from '../../lib/dashboard-draft';
 import { toFormFieldError } from './form-errors';
 
 /**
  * The form edits a DashboardDraft and hands on the contract's DashboardQuery: what is not chosen
- * yet is asked for here, then `dashboardQuerySchemaAt(now)` (the rules the BFF runs) checks the
- * question and every issue is moved onto the control the user can fix.
+ * yet is asked for here, then `dashboardQuerySchemaAt(now, bounds)` (the rules the BFF runs, with
+ * the organization's month bounds the BFF reported) checks the question and every issue is moved
+ * onto the control the user can fix.
  */
-export function createQueryFormSchema(now: Date) {
-  const querySchema = dashboardQuerySchemaAt(now);
+export function createQueryFormSchema(now: Date, bounds: MonthBounds = {}) {
+  const querySchema = dashboardQuerySchemaAt(now, bounds);
   return z.custom<DashboardDraft>().transform((draft, ctx): DashboardQuery => {
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: path.split('.'), message });

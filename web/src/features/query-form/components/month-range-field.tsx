@@ -1,15 +1,18 @@
+import type { MonthBounds } from '@ace/bff/contract';
 import { FormPeriodRange, toMonth } from '../../../components/form/form-period-range';
-import { formatMonthRange, monthPickerBounds } from '../../../lib/months';
+import { formatMonth, formatMonthRange, monthPickerBounds } from '../../../lib/months';
 import type { QueryFormControl } from './form-control';
 
 interface MonthRangeFieldProps {
   control: QueryFormControl;
   /** The server's clock: the picker offers exactly the months the BFF will accept. */
   now: Date;
+  /** Atlas's window and the oldest kept month (the same bounds the form validates with). */
+  bounds: MonthBounds;
 }
 
-export function MonthRangeField({ control, now }: MonthRangeFieldProps) {
-  const { minMonth, maxMonth } = monthPickerBounds(now);
+export function MonthRangeField({ control, now, bounds }: MonthRangeFieldProps) {
+  const { minMonth, maxMonth, atlasEarliest, keptFrom } = monthPickerBounds(now, bounds);
   return (
     <FormPeriodRange
       control={control}
@@ -17,9 +20,17 @@ export function MonthRangeField({ control, now }: MonthRangeFieldProps) {
       now={now}
       label="Months"
       placeholder="Choose the first and last month"
+      // Said in words (linked to the input as its description), not only by enabled months.
+      description={
+        keptFrom
+          ? `Months before ${formatMonth(atlasEarliest)} come from what this dashboard kept; Atlas no longer serves them`
+          : undefined
+      }
       minDate={minMonth}
       maxDate={maxMonth}
       defaultDate={maxMonth}
+      previousLabel="Previous year"
+      nextLabel="Next year"
       allowSingleDateInRange
       valueFormatter={({ date }) => {
         const [first, last] = Array.isArray(date) ? date : [null, null];

@@ -1,14 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { DashboardQuery } from '@ace/bff/contract';
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormSwitch } from '../../../components/form/form-switch';
 import { toApiError } from '../../../lib/api-client';
 import { defaultPeriod, emptyDraft, type DashboardDraft } from '../../../lib/dashboard-draft';
+import { useMonthBounds } from '../api/history-query';
 import { useClusters, useOrgs, useProjects, useServices } from '../api/picker-queries';
 import { toFormFieldError } from '../form-errors';
-import { createQueryFormSchema } from '../query-form-schema';
+import { createQueryFormSchema, type QueryFormSchema } from '../query-form-schema';
 import { GroupByField } from './group-by-field';
 import { MonthRangeField } from './month-range-field';
 import { OrgField } from './org-field';
@@ -18,6 +19,8 @@ import { useFormSync } from './use-form-sync';
 export interface QueryFormProps {
   /** The server's clock (from /api/meta): month limits and validation use it. */
   now: Date;
+  /** How many months back Atlas serves (/api/meta): the picker's limit until the org's history is in. */
+  atlasMonths?: number | undefined;
   /**
    * Starts the query. Rejects only with an ApiError whose `errors` name fields (a 400): those
    * are shown on the fields; every other failure belongs to the status panel.
@@ -37,9 +40,12 @@ export interface QueryFormProps {
 export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
   const { now, onRun, submitting } = props;
   const partialHintId = useId();
-  const schema = useMemo(() => createQueryFormSchema(now), [now]);
+  // The rules depend on the chosen org's history, which depends on the form's values: the
+  // resolver reads the latest schema through a ref, so bounds arriving later apply from then on.
+  const schemaRef = useRef<QueryFormSchema>(null);
   const form = useForm<DashboardDraft, unknown, DashboardQuery>({
-    resolver: zodResolver(schema),
+    resolver: (values, context, options) =>
+      zodResolver(schemaRef.current ?? createQueryFormSchema(now))(values, context, options),
     defaultValues: props.initialValues ?? { ...emptyDraft(), period: defaultPeriod(now) },
     mode: 'onChange',
   });
@@ -48,6 +54,11 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
     control,
     name: ['orgId', 'filters.projects', 'filters.organizations'],
   });
+  const months = useMonthBounds(orgId, props.atlasMonths);
+  const schema = useMemo(() => createQueryFormSchema(now, months.bounds), [now, months.bounds]);
+  useLayoutEffect(() => {
+    schemaRef.current = schema;
+  }, [schema]);
 
   const orgs = useOrgs();
   const projects = useProjects(orgId);
@@ -96,6 +107,8 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
   const onSubmit = submitTo(onRun);
   useFormSync(form, {
     runOnMount: props.runOnMount ?? false,
+    // A link to kept months is checked against the org's history, not Atlas's window alone.
+    ready: months.settled,
     onValuesChange: props.onValuesChange,
     runRestored: () => void submitTo(props.onRunRestored ?? onRun)(),
   });
@@ -126,7 +139,7 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
               narrowedTo={orgFilter}
               onShowAll={() => setValue('filters.organizations', [], { shouldValidate: true })}
             />
-            <MonthRangeField control={control} now={now} />
+            <MonthRangeField control={control} now={now} bounds={months.bounds} />
             <GroupByField control={control} />
             <ProjectsField {...scope} />
             <ClustersField

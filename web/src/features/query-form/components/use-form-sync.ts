@@ -5,6 +5,8 @@ import type { DashboardDraft } from '../../../lib/dashboard-draft';
 
 interface FormSyncOptions {
   runOnMount: boolean;
+  /** Holds the run on mount until the values can be checked (the org's month bounds are in). */
+  ready: boolean;
   onValuesChange: ((values: DashboardDraft) => void) | undefined;
   /** Validates and runs the current values (errors show on the fields, as for a click). */
   runRestored: () => void;
@@ -16,7 +18,7 @@ interface FormSyncOptions {
  */
 export function useFormSync(
   form: UseFormReturn<DashboardDraft, unknown, DashboardQuery>,
-  { runOnMount, onValuesChange, runRestored }: FormSyncOptions,
+  { runOnMount, ready, onValuesChange, runRestored }: FormSyncOptions,
 ): void {
   const latestRun = useRef(runRestored);
   useEffect(() => {
@@ -25,10 +27,10 @@ export function useFormSync(
   // A ref, not state: StrictMode's second mount must not run the query twice.
   const pendingRun = useRef(runOnMount);
   useEffect(() => {
-    if (!pendingRun.current) return;
+    if (!pendingRun.current || !ready) return;
     pendingRun.current = false;
     latestRun.current();
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
     if (!onValuesChange) return;

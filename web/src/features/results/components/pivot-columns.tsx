@@ -46,11 +46,18 @@ export function pivotColumns(
   now: Date,
   comparison: Comparison | null,
   drill: DrillControl | undefined,
+  /** Months answered from what this dashboard kept (Atlas no longer serves them). */
+  kept: ReadonlySet<string> = new Set(),
 ): ColumnDef<PivotRow, unknown>[] {
   const months = pivot.months.map((m, i) =>
     column.accessor((row) => row.cells[i] ?? undefined, {
       id: `m${i}`,
-      header: () => <MonthHeader label={m.label} note={monthStateNote(m.month, now)} />,
+      header: () => (
+        <MonthHeader
+          label={m.label}
+          note={kept.has(m.month) ? 'kept by this dashboard' : monthStateNote(m.month, now)}
+        />
+      ),
       cell: (ctx) => <Amount cents={ctx.getValue()} />,
       sortUndefined: 'last',
       size: 108,

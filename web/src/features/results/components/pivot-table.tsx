@@ -18,10 +18,13 @@ interface PivotTableProps {
   /** Filter, sort and per day: the page's (see ResultsView). */
   view: Pick<ResultsView, 'filterText' | 'sort' | 'perDay'>;
   onViewChange: ResultsViewChange;
+  /** Months answered from the dashboard's kept history: marked in their column headers. */
+  keptMonths?: ReadonlySet<string> | undefined;
 }
 
 /** Groups × months with totals, and the change of one month against the one before. */
-export function PivotTable({ pivot, now, drill, view: options, onViewChange }: PivotTableProps) {
+export function PivotTable(props: PivotTableProps) {
+  const { pivot, now, drill, view: options, onViewChange, keptMonths } = props;
   const noun = DIMENSION_NOUN[pivot.dimension];
   const last = pivot.months.length - 1;
   const { filterText: filter, perDay } = options;
@@ -47,8 +50,8 @@ export function PivotTable({ pivot, now, drill, view: options, onViewChange }: P
   const [scrollerRef, view] = useVirtualWindow(order.length);
   const shown = view.items.map((item) => pivot.rows[order[item.index]!]!);
   const columns = useMemo(
-    () => pivotColumns(pivot, now, comparison, drill),
-    [pivot, now, comparison, drill],
+    () => pivotColumns(pivot, now, comparison, drill, keptMonths),
+    [pivot, now, comparison, drill, keptMonths],
   );
   const table = useWindowedTable({
     data: shown,

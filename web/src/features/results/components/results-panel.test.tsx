@@ -183,4 +183,28 @@ describe('ResultsPanel', () => {
     expect(screen.queryByText(/Include partially matching charges/)).toBeNull();
     expect(screen.getByText(/Widen the month range/)).toBeTruthy();
   });
+
+  it('labels months answered from the kept history, in words, and says none when there are none', async () => {
+    const kept = doneAnswer(usage);
+    kept.result.history = [
+      { month: '2025-02-01', keptSince: '2026-12-03T09:15:00.000Z' },
+      { month: '2025-01-01', keptSince: '2026-12-03T09:14:00.000Z' },
+    ];
+    const { container, unmount } = renderPanel(kept);
+    const note = screen.getByRole('note', { name: "From this dashboard's history" });
+    expect(note.textContent).toContain(
+      'Jan 2025, Feb 2025: kept by this dashboard since 3 Dec 2026; Atlas no longer serves these months.',
+    );
+    // Their columns say so too, in the header's words.
+    const table = screen.getByRole('table', { name: /^Cost by/ });
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.filter((h) => h.textContent.includes('kept by this dashboard'))).toHaveLength(2);
+    // The chart is a lazy chunk: axe looks at the panel once it is in.
+    const chartTitle = { name: /^Cost per month/ };
+    expect(await screen.findByRole('heading', chartTitle, { timeout: 10_000 })).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+    unmount();
+    renderPanel(doneAnswer(usage));
+    expect(screen.queryByText(/kept by this dashboard/)).toBeNull();
+  });
 });

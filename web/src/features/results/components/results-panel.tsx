@@ -1,12 +1,13 @@
 import { Alert, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { CostQueryDone } from '@ace/bff/contract';
-import { Suspense, useCallback, useId, type ReactNode } from 'react';
+import { Suspense, useCallback, useId, useMemo, type ReactNode } from 'react';
 import { formatMonthRange } from '../../../lib/months';
 import { formatUsd } from '../../../lib/money';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot } from '../pivot-types';
 import { costChart } from '../lazy';
 import type { ResultsTab, ResultsView, ResultsViewChange } from '../results-view';
+import { KeptMonthsNote } from './kept-months-note';
 import { MonthNotes } from './month-notes';
 import type { DrillControl } from './pivot-columns';
 import { PivotTable } from './pivot-table';
@@ -44,6 +45,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
   const noun = DIMENSION_NOUN[pivot.dimension];
   /** Atlas answered with no rows at all (rows it sent with no readable month are not "none"). */
   const empty = result.usageDetails.length === 0;
+  const keptMonths = useMemo(() => new Set(result.history?.map((h) => h.month)), [result.history]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
@@ -55,6 +57,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
             {rangeLabel}
           </Text>
         </Group>
+        <KeptMonthsNote history={result.history} />
         {props.notice}
         {/* No rows is not a measured $0: the empty state below says what Atlas answered. */}
         {!empty && (
@@ -113,6 +116,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
                 <Stack gap="sm">
                   <PivotTable
                     pivot={pivot}
+                    keptMonths={keptMonths}
                     now={now}
                     drill={props.drill}
                     view={view}
