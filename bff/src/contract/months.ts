@@ -29,6 +29,11 @@ export function monthFromIndex(index: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
 }
 
+/** When a `YYYY-MM-01` month ends (the next one starts), in UTC epoch milliseconds. */
+export function monthEndMs(month: string): number {
+  return Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1);
+}
+
 /** The first day of `now`'s month, in UTC. */
 export function currentMonthStart(now: Date): string {
   return monthFromIndex(now.getUTCFullYear() * 12 + now.getUTCMonth());

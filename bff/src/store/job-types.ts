@@ -179,7 +179,10 @@ export interface SliceRepository {
     sliceKey: string,
     months: readonly string[],
   ): Promise<Array<Pick<SliceRecord, 'month' | 'fetchedAt'>>>;
-  /** The oldest kept month of an organization, per list of organizations its questions covered. */
+  /**
+   * The oldest kept month of an organization, per list of organizations its questions covered:
+   * only months fetched after they closed (one seen while it ran is not its bill).
+   */
   oldestKept(orgId: string): Promise<Array<{ organizations: string[]; month: string }>>;
   /**
    * Slices that expired before `time` of months from `fromMonth` on (Atlas still serves those,

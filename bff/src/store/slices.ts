@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { monthEndMs } from '../contract/months';
 import type { SliceRecord, SliceRepository } from './job-types';
 import type { StoreSchema } from './schema';
 
@@ -71,15 +72,22 @@ export function createSliceRepository(db: Kysely<StoreSchema>): SliceRepository 
     },
     findKept: (sliceKey, months) => monthsOf(sliceKey, months),
     async oldestKept(orgId) {
+      // Per list and month, the newest fetch: a month counts once it was fetched after it closed.
       const rows = await db
         .selectFrom('cost_query_slices')
-        .select((eb) => ['organizations', eb.fn.min('month').as('month')])
+        .select((eb) => ['organizations', 'month', eb.fn.max('fetched_at').as('fetched_at')])
         .where('org_id', '=', orgId)
-        .groupBy('organizations')
+        .groupBy(['organizations', 'month'])
         .execute();
-      return rows.map((r) => ({
-        organizations: r.organizations === '' ? [] : r.organizations.split(','),
-        month: String(r.month),
+      const oldest = new Map<string, string>();
+      for (const r of rows) {
+        if (Number(r.fetched_at) < monthEndMs(r.month)) continue;
+        const known = oldest.get(r.organizations);
+        if (known === undefined || r.month < known) oldest.set(r.organizations, r.month);
+      }
+      return [...oldest].map(([organizations, month]) => ({
+        organizations: organizations === '' ? [] : organizations.split(','),
+        month,
       }));
     },
     async deleteExpired(time, fromMonth) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  monthFromIndex,
+  monthEndMs,
   monthIndex,
   resolvePeriod,
   retentionWindow,
@@ -215,7 +215,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       const sliceKey = sliceKeyOf(atlasQuery);
       // Only a month fetched after it closed is history: one seen while it ran is not its bill.
       const keptBeyond = (await slices.findKept(sliceKey, beyond)).filter(
-        (k) => k.fetchedAt >= Date.parse(`${monthFromIndex(monthIndex(k.month) + 1)}T00:00:00Z`),
+        (k) => k.fetchedAt >= monthEndMs(k.month),
       );
       if (keptBeyond.length < beyond.length) {
         throw notKept(beyond, keptBeyond, earliestStart, settings.atlasHistoryMonths);
