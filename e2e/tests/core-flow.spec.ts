@@ -16,8 +16,14 @@ test('a new user picks filters, runs a query and sees results from the simulator
   await page.getByLabel('Group by').click();
   await page.getByRole('option', { name: 'Projects' }).click();
 
+  // Waited for in the page from before the click (a locator's wait polls every frame there):
+  // a query Atlas answers in about a second is "Running" for less than expect's retry gaps.
+  const running = page
+    .getByRole('status')
+    .filter({ hasText: /Running query/ })
+    .waitFor();
   await page.getByRole('button', { name: 'Run query' }).click();
-  await expect(page.getByRole('status')).toContainText(/Running query/);
+  await running;
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 
   const table = page.getByRole('table', { name: /Cost by project and month/ });
