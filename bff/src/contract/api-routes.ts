@@ -19,6 +19,7 @@ import {
   presetPathSchema,
   presetResponseSchema,
 } from './presets';
+import { usageRowsSchema } from './usage-summary';
 
 // The route table: every /api route, declared once. The BFF's router is built from it
 // (bff/src/routes/route-table.ts), the web client calls through it (web/src/lib/api-client.ts),
@@ -159,7 +160,7 @@ export const apiRoutes = {
     method: 'GET',
     path: '/orgs/:orgId/cost-queries/:id',
     summary:
-      'Polls a query: processing (with Retry-After), done with the usage rows, or failed; `wait` holds a processing answer until something changes.',
+      'Polls a query: processing (with Retry-After), done with its summary (cents per group and month), or failed; `wait` holds a processing answer until something changes.',
     tag: 'cost-queries',
     params: costQueryPathSchema,
     query: costQueryPollOptionsSchema,
@@ -171,6 +172,21 @@ export const apiRoutes = {
     errors: {
       400: INVALID,
       404: 'No such query, or not one this viewer may watch.',
+    },
+    access: 'org',
+    csrf: 'x-csrf-header',
+  }),
+  getCostQueryRows: defineRoute({
+    method: 'GET',
+    path: '/orgs/:orgId/cost-queries/:id/rows',
+    summary:
+      'Every usage row of a finished query, in columns (each distinct value once): for the detail table and exports.',
+    tag: 'cost-queries',
+    params: costQueryPathSchema,
+    answer: { status: 200, schema: usageRowsSchema },
+    errors: {
+      400: INVALID,
+      404: 'No such query, not one this viewer may watch, or not finished yet.',
     },
     access: 'org',
     csrf: 'x-csrf-header',

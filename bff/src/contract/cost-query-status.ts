@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { dashboardQuerySchema, monthSpanSchema } from './dashboard-query';
 import { objectIdSchema } from './ids';
 import { monthStartSchema } from './months';
-import { costQueryTotalsSchema, usageRowSchema } from './usage';
+import { costQueryTotalsSchema } from './usage';
+import { costSummarySchema } from './usage-summary';
 
 export const costQueryStatusValues = ['processing', 'done', 'failed'] as const;
 
@@ -67,7 +68,12 @@ export const costQueryDoneSchema = z.object({
   /** True when the answer came from the BFF's result cache without asking Atlas. */
   fromCache: z.boolean().optional(),
   result: z.object({
-    usageDetails: z.array(usageRowSchema),
+    /**
+     * What the chart and pivot draw: cents per group and month, computed once by the BFF. The
+     * usage rows themselves: `GET /orgs/:orgId/cost-queries/:id/rows`, when they are needed.
+     */
+    summary: costSummarySchema,
+    /** Every row's cents summed, and how many rows there are. */
     totals: costQueryTotalsSchema,
     /**
      * Months of the answer that Atlas no longer serves, answered from what this dashboard kept

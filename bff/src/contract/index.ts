@@ -6,6 +6,7 @@ export * from './services';
 export * from './dashboard-query';
 export * from './cost-query-status';
 export * from './usage';
+export * from './usage-summary';
 export * from './pickers';
 export * from './problem';
 export * from './meta';

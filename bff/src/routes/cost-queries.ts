@@ -13,7 +13,9 @@ export function costQueryRoutes(
   now: () => Date,
   /** The per-user creation limit (each create can cost Atlas calls); it counts bad requests too. */
   createLimit: RequestHandler,
-): RouteBindings<'createCostQuery' | 'getCostQuery' | 'cancelCostQuery' | 'getHistory'> {
+): RouteBindings<
+  'createCostQuery' | 'getCostQuery' | 'getCostQueryRows' | 'cancelCostQuery' | 'getHistory'
+> {
   return {
     getHistory: async ({ params: { orgId } }, { viewer }) => ({
       body: await history.summary(viewer, orgId),
@@ -63,6 +65,11 @@ export function costQueryRoutes(
         }),
       };
     },
+
+    // Stored as JSON text: sent as it is, compressed on the way (app.ts).
+    getCostQueryRows: async ({ params: { orgId, id } }, { viewer }) => ({
+      json: await costQueries.rows(viewer, orgId, id),
+    }),
 
     cancelCostQuery: async ({ params: { orgId, id } }, { req, res, viewer }) => {
       await costQueries.cancel(viewer, orgId, id, requesterOf(req, res));

@@ -127,8 +127,10 @@ export interface ResultRecord {
   id: string;
   orgId: string;
   queryKey: string;
-  /** The browser-ready result as JSON text. */
+  /** What every poll of a finished job sends: summary, totals, history (JSON text). */
   payload: string;
+  /** The usage rows in columns (contract `usageRowsSchema`, JSON text): read only on demand. */
+  detail?: string | undefined;
   fetchedAt: number;
   expiresAt: number;
 }
@@ -144,7 +146,10 @@ export interface ResultRepository {
     queryKey: string,
     now: number,
   ): Promise<Pick<ResultRecord, 'id' | 'fetchedAt'> | undefined>;
-  get(id: string): Promise<ResultRecord | undefined>;
+  /** The result without its detail (what a poll needs). */
+  get(id: string): Promise<Omit<ResultRecord, 'detail'> | undefined>;
+  /** The result's rows in columns; null for a result stored before the column existed. */
+  getDetail(id: string): Promise<{ detail: string | null } | undefined>;
   /** Expired results no job points at any more. */
   deleteExpiredUnreferenced(now: number): Promise<number>;
 }

@@ -3,12 +3,14 @@
  * transaction and recorded in `schema_migrations`. Never edit a shipped entry; add the next one.
  * The query jobs, result cache and watchers (migrations 2 and 3) live in `migrations-jobs.ts`,
  * the month slices (4) in `migrations-slices.ts`, the shared Atlas budget (5) in
- * `migrations-budgets.ts`, preset opens and warming runs (6) in `migrations-warming.ts`;
+ * `migrations-budgets.ts`, preset opens and warming runs (6) in `migrations-warming.ts`, a
+ * result's detail column (7) in `migrations-detail.ts`;
  * where the dialects' column types differ, a migration names the type (`schema-types.ts`).
  */
 import type { SchemaTypes } from './schema-types';
 import { POSTGRES_TYPES, SQLITE_TYPES } from './schema-types';
 import { budgetsMigration } from './migrations-budgets';
+import { detailMigration } from './migrations-detail';
 import { jobsMigration, watchersMigration } from './migrations-jobs';
 import { slicesMigration } from './migrations-slices';
 import { warmingMigration } from './migrations-warming';
@@ -44,6 +46,7 @@ const MIGRATIONS = [
   slicesMigration,
   budgetsMigration,
   warmingMigration,
+  detailMigration,
 ];
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => m(SQLITE_TYPES));

@@ -4,7 +4,7 @@ import { sql } from './kysely';
 import { precompile } from './precompiled';
 import type { ResultsTable, StoreSchema } from './schema';
 
-function toRecord(row: Selectable<ResultsTable>): ResultRecord {
+function toRecord(row: Omit<Selectable<ResultsTable>, 'detail'>): Omit<ResultRecord, 'detail'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -30,7 +30,10 @@ export function createResultRepository(db: Kysely<StoreSchema>): ResultRepositor
       .limit(sql.lit(1)),
   );
   const selectResult = precompile(db, (id: string) =>
-    db.selectFrom('cost_query_results').selectAll().where('id', '=', id),
+    db
+      .selectFrom('cost_query_results')
+      .select(['id', 'org_id', 'query_key', 'payload', 'fetched_at', 'expires_at'])
+      .where('id', '=', id),
   );
 
   return {
@@ -42,6 +45,7 @@ export function createResultRepository(db: Kysely<StoreSchema>): ResultRepositor
           org_id: r.orgId,
           query_key: r.queryKey,
           payload: r.payload,
+          detail: r.detail ?? null,
           fetched_at: r.fetchedAt,
           expires_at: r.expiresAt,
         })
@@ -63,6 +67,14 @@ export function createResultRepository(db: Kysely<StoreSchema>): ResultRepositor
     async get(id) {
       const [row] = await selectResult(id);
       return row ? toRecord(row) : undefined;
+    },
+    async getDetail(id) {
+      const row = await db
+        .selectFrom('cost_query_results')
+        .select('detail')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && { detail: row.detail };
     },
     async deleteExpiredUnreferenced(now) {
       const { numDeletedRows } = await db

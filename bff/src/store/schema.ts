@@ -96,6 +96,8 @@ export interface ResultsTable {
   query_key: string;
   /** The browser-ready result, TEXT in both dialects: written and read whole, never queried. */
   payload: string;
+  /** The usage rows in columns (migration 7); NULL when `payload` still holds them. */
+  detail: string | null;
   fetched_at: number;
   expires_at: number;
 }

@@ -3,7 +3,7 @@ import { presetResponseSchema, type CostQueryDone, type UsageRow } from '../../s
 import { closedMonths } from '../support/queries';
 import { startAccessStack, type AccessStack } from '../support/access-stack';
 import { presetBody } from '../support/presets';
-import { waitForQuery } from '../support/stack';
+import { waitForRows } from '../support/stack';
 
 /**
  * A paying organization P with linked organizations L1 and L2 (the simulator's Acme family:
@@ -38,13 +38,15 @@ beforeEach(() => stack.simulator.clearRequests());
 const as = (email: string) => (path: string, init?: { method?: string; body?: unknown }) =>
   stack.as(email, path, { ...init, ...(email === FRAN && { groups: 'finance' }) });
 
-async function run(email: string, orgId: string, body: unknown): Promise<CostQueryDone> {
+type DoneWithRows = CostQueryDone & { result: { usageDetails: UsageRow[] } };
+
+async function run(email: string, orgId: string, body: unknown): Promise<DoneWithRows> {
   const res = await as(email)(`/api/orgs/${orgId}/cost-queries`, { method: 'POST', body });
   expect(res.status, await res.clone().text()).toBe(202);
   const { id } = (await res.json()) as { id: string };
-  const done = await waitForQuery({ api: (p) => as(email)(p) }, orgId, id);
+  const done = await waitForRows({ api: (p) => as(email)(p) }, orgId, id);
   expect(done.status).toBe('done');
-  return done as unknown as CostQueryDone;
+  return done as unknown as DoneWithRows;
 }
 
 const orgsOf = (rows: readonly UsageRow[]) => new Set(rows.map((r) => r.organizationId));

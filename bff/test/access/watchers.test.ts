@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closedMonths, upstreamCalls } from '../support/queries';
 import { startAccessStack, type AccessStack } from '../support/access-stack';
-import { waitForQuery } from '../support/stack';
+import { waitForRows } from '../support/stack';
 
 /**
  * Watching a query job is per viewer: a second viewer who joins Alice's job can stop watching
@@ -48,7 +48,7 @@ describe('two viewers of one query job', () => {
     const job = await stack.bff.bff.store.jobs.get(first.id);
     expect(job).toMatchObject({ phase: expect.stringMatching(/^(queued|polling)$/), watchers: 1 });
 
-    const done = await waitForQuery({ api: (p) => as(ALICE, p) }, org, first.id);
+    const done = await waitForRows({ api: (p) => as(ALICE, p) }, org, first.id);
     expect(done.status).toBe('done');
     expect((done.result as { usageDetails: unknown[] }).usageDetails.length).toBeGreaterThan(0);
     expect(upstreamCalls(stack.simulator, 'createUsage')).toHaveLength(1);

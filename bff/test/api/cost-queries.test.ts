@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentMonthStart, monthFromIndex, monthIndex } from '../../src/contract';
-import { startStack, waitForQuery, type Stack } from '../support/stack';
+import { startStack, waitForRows, type Stack } from '../support/stack';
 
 let stack: Stack;
 let orgId: string;
@@ -36,7 +36,7 @@ describe('POST /api/orgs/:orgId/cost-queries', () => {
     const created = (await res.json()) as { id: string; status: string };
     expect(created.status).toBe('processing');
     expect(res.headers.get('location')).toBe(`/api/orgs/${orgId}/cost-queries/${created.id}`);
-    const done = (await waitForQuery(stack, orgId, created.id)) as {
+    const done = (await waitForRows(stack, orgId, created.id)) as {
       status: string;
       result: {
         usageDetails: Array<Record<string, unknown> & { usageAmountCents: number }>;

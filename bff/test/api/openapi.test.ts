@@ -77,7 +77,7 @@ describe('GET /api/openapi.json', () => {
       .map(([name, r]) => `${name} ${r.method} ${API_PREFIX}${r.path.replace(/:(\w+)/g, '{$1}')}`)
       .sort();
     expect(listed).toEqual(table);
-    expect(listed).toHaveLength(15);
+    expect(listed).toHaveLength(16);
   });
 
   it('documents the CSRF header, path parameters, If-Match and problem answers on each operation', () => {
@@ -125,6 +125,10 @@ describe('GET /api/openapi.json', () => {
     const validateState = answerValidator('getCostQuery', '200');
     if (!validateState(done))
       failures.push(`getCostQuery: ${JSON.stringify(validateState.errors)}`);
+    const validateRows = answerValidator('getCostQueryRows', '200');
+    const rows = await stack.api(`/api/orgs/${orgId}/cost-queries/${id}/rows`);
+    if (!validateRows(await rows.json()))
+      failures.push(`getCostQueryRows: ${JSON.stringify(validateRows.errors?.slice(0, 3))}`);
     expect(done.status).toBe('done');
     expect(failures).toEqual([]);
   });

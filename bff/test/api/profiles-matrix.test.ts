@@ -3,7 +3,7 @@ import { SIMULATOR_PROFILES, type SimulatorProfileName } from '../../src/simulat
 import { fakeClock } from '../../src/simulator/testing/clock';
 import { closedMonths, createQuery, firstOrgId } from '../support/queries';
 import { simulatorCentsForLastQuery, untilPolledWhileProcessing } from '../support/simulator-sums';
-import { startStack, waitForQuery, type Stack } from '../support/stack';
+import { startStack, waitForRows, type Stack } from '../support/stack';
 
 /**
  * Every simulator profile (each a different answer to what Atlas's spec leaves open) through
@@ -51,7 +51,7 @@ describe.each(SIMULATOR_PROFILES)(
       const { id } = (await created.json()) as { id: string };
       await untilPolledWhileProcessing(stack.simulator);
       clock.advance(PROCESSING_MS);
-      const done = (await waitForQuery(stack, orgId, id)) as unknown as Done;
+      const done = (await waitForRows(stack, orgId, id)) as unknown as Done;
       expect({ status: done.status, error: done.error }).toEqual({
         status: 'done',
         error: undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultFreeStackPerFile, waitForQuery } from '../support/stack';
+import { faultFreeStackPerFile, waitForRows } from '../support/stack';
 import { closedMonths, createQuery, upstreamCalls } from '../support/queries';
 
 /**
@@ -22,7 +22,7 @@ async function askWithPollAnswer(body: unknown, times: number | 'always' = 'alwa
   const res = await createQuery(stack, orgId, freshQuery());
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
-  const state = await waitForQuery(stack, orgId, id);
+  const state = await waitForRows(stack, orgId, id);
   return { stack, state };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../src/simulator';
 import { datasetStrings } from '../../src/simulator/testing/dataset-values';
 import { closedMonths, createQuery, firstOrgId } from '../support/queries';
-import { startStack, waitForQuery, type Stack } from '../support/stack';
+import { startStack, waitForRows, type Stack } from '../support/stack';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ace-wire-'));
 const file = path.join(dir, 'wire.jsonl');
@@ -38,7 +38,7 @@ describe('ATLAS_WIRE_LOG', () => {
     for (const groupBy of [undefined, 'projects', 'services', 'clusters']) {
       const res = await createQuery(stack, orgId, closedMonths(2, groupBy ? { groupBy } : {}));
       const { id } = (await res.json()) as { id: string };
-      const done = (await waitForQuery(stack, orgId, id)) as {
+      const done = (await waitForRows(stack, orgId, id)) as {
         result: { usageDetails: { usageAmountCents: number }[] };
       };
       for (const row of done.result.usageDetails) amounts.push(String(row.usageAmountCents / 100));

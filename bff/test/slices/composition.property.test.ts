@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ATLAS_SERVICES, currentMonthStart, monthFromIndex, monthIndex } from '../../src/contract';
 import { createQuery, question, upstreamCalls } from '../support/queries';
-import { startBff, startStack, waitForQuery, type Bff, type Stack } from '../support/stack';
+import { startBff, startStack, waitForRows, type Bff, type Stack } from '../support/stack';
 
 // For random ranges, filters, group-bys, partial flags and cache states (months already kept
 // from earlier questions), the rows a question is answered with, composed from kept months and
@@ -30,7 +30,7 @@ async function answer(bff: Pick<Bff, 'api'>, body: unknown, refresh = false): Pr
   const res = await createQuery(bff, orgId, body, { refresh });
   expect(res.status, await res.clone().text()).toBe(202);
   const { id } = (await res.json()) as { id: string };
-  const state = (await waitForQuery(bff, orgId, id)) as { status: string; result: Result };
+  const state = (await waitForRows(bff, orgId, id)) as { status: string; result: Result };
   expect(state.status, JSON.stringify(state)).toBe('done');
   return state.result;
 }

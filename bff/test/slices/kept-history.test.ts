@@ -7,7 +7,7 @@ import { currentMonthStart, monthFromIndex, monthIndex } from '../../src/contrac
 import { loadConfig } from '../../src/config';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { createQuery, question, upstreamCalls } from '../support/queries';
-import { startBff, waitForQuery, type Bff } from '../support/stack';
+import { startBff, waitForRows, type Bff } from '../support/stack';
 
 // History past Atlas's window: months the dashboard kept while Atlas served them stay
 // queryable after Atlas stops serving them. "Later" is a second BFF on the same store whose
@@ -56,7 +56,7 @@ async function ask(bff: Bff, body: unknown, refresh = false): Promise<Done> {
   const res = await createQuery(bff, orgId, body, { refresh });
   expect(res.status, await res.clone().text()).toBe(202);
   const { id } = (await res.json()) as { id: string };
-  return (await waitForQuery(bff, orgId, id)) as Done;
+  return (await waitForRows(bff, orgId, id)) as Done;
 }
 
 const history = async (bff: Bff) =>

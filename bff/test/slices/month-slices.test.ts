@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { monthFromIndex, monthIndex } from '../../src/contract';
 import { closedMonths, createQuery, question, readQuery, upstreamCalls } from '../support/queries';
-import { startBff, startStack, waitForQuery, type Bff, type Stack } from '../support/stack';
+import { startBff, startStack, waitForRows, type Bff, type Stack } from '../support/stack';
 
 // Results are kept by month (services/cost-queries/month-slices.ts): a question whose months are
 // partly known asks Atlas only for the rest, and answers exactly what one query would.
@@ -27,7 +27,7 @@ async function run(bff: Pick<Bff, 'api'>, body: unknown, options: { refresh?: bo
   const res = await createQuery(bff, orgId, body, options);
   expect(res.status, await res.clone().text()).toBe(202);
   const { id } = (await res.json()) as { id: string };
-  return (await waitForQuery(bff, orgId, id)) as {
+  return (await waitForRows(bff, orgId, id)) as {
     status: string;
     fromCache?: boolean;
     result: { usageDetails: unknown[]; totals: { totalCents: number; rowCount: number } };
@@ -84,7 +84,7 @@ describe('results kept by month', () => {
     const res = await createQuery(stack, orgId, inner);
     const { id, status } = (await res.json()) as { id: string; status: string };
     expect(status).toBe('done');
-    const answer = await readQuery(stack, orgId, id);
+    const answer = await waitForRows(stack, orgId, id);
     expect(answer).toMatchObject({ status: 'done', fromCache: true });
     expect(upstreamCalls(stack.simulator, 'createUsage')).toHaveLength(0);
     const single = await run(reference, inner, { refresh: true });
@@ -164,7 +164,7 @@ describe('a group-by over more ids than one Atlas query carries', () => {
       const state = await readQuery(stack, orgId, id);
       expect(state).toMatchObject({ status: 'processing', parts: { done: 0 } });
       expect((state.parts as { total: number }).total).toBeGreaterThan(1);
-      expect((await waitForQuery(stack, orgId, id)).status).toBe('done');
+      expect((await waitForRows(stack, orgId, id)).status).toBe('done');
     } finally {
       stack.simulator.setProcessingMs(30);
     }

@@ -19,6 +19,7 @@ describe('shipped migrations', () => {
       [4, 'f52f3c2d39a6acb3'],
       [5, '9b117f9743f08a32'],
       [6, 'cf475b99c8e8ce77'],
+      [7, 'd801d7b8b2787bcd'],
     ]);
   });
 
@@ -30,6 +31,7 @@ describe('shipped migrations', () => {
       [4, '97f05e757035ad4d'],
       [5, '33ddb8b2ea6864f8'],
       [6, '6632622504ae4484'],
+      [7, 'd801d7b8b2787bcd'],
     ]);
   });
 });

@@ -13,6 +13,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../src/simulator';
+import { decodeUsageRows, usageRowsSchema } from '../../src/contract';
 import { firstOrgId } from './queries';
 
 export interface Bff {
@@ -140,6 +141,26 @@ export async function waitForQuery(
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error('query never finished');
+}
+
+/**
+ * waitForQuery, and for a finished query its rows as well, asked of `GET …/rows` by the same
+ * viewer and decoded (contract `decodeUsageRows`): the answer gains `result.usageDetails`, the
+ * rows in order, so tests can look at what the rows contain.
+ */
+export async function waitForRows(
+  stack: Pick<Bff, 'api'>,
+  orgId: string,
+  id: string,
+): Promise<Record<string, unknown>> {
+  const state = await waitForQuery(stack, orgId, id);
+  if (state.status !== 'done') return state;
+  const res = await stack.api(`/api/orgs/${orgId}/cost-queries/${id}/rows`);
+  if (res.status !== 200) throw new Error(`rows: HTTP ${res.status}`);
+  const decoded = decodeUsageRows(usageRowsSchema.parse(await res.json()));
+  if ('problem' in decoded) throw new Error(`rows: ${decoded.problem}`);
+  const result = state.result as Record<string, unknown>;
+  return { ...state, result: { ...result, usageDetails: decoded.rows } };
 }
 
 /**

@@ -26,7 +26,7 @@ import { groupValuesFor } from './group-values';
 import { jobQueryOf, newJobQuery } from './job-query';
 import { missingSpans, monthsIn, sliceKeyOf } from './month-slices';
 import { planQuery } from './query-plan';
-import { composeKept } from './result-assembly';
+import { composeKept, upgradeLegacyResult } from './result-assembly';
 import { resultTtlMs } from './cache-policy';
 import type { PickerService } from '../pickers';
 
@@ -94,6 +94,11 @@ export interface CostQueryService {
     hold?: { waitMs: number; signal: AbortSignal },
   ): Promise<{ json: string; retryAfterSeconds?: number }>;
   /** The caller's watch ends (others' stay); the job stops when the last watch goes. */
+  /**
+   * A finished query's usage rows in columns (contract `usageRowsSchema`, as JSON text), under
+   * the same rule as its poll: 404 for a query this viewer may not watch, or one not done.
+   */
+  rows(viewer: Viewer, orgId: string, id: string): Promise<string>;
   cancel(viewer: Viewer, orgId: string, id: string, watcher: string): Promise<void>;
   /** Starts the loop that resumes jobs left by a previous run or another replica. */
   start(): void;
@@ -146,7 +151,8 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
     if (job.phase !== 'done') return { view: viewOf(job, query, now()), processing: job };
     const result = job.resultId ? await results.get(job.resultId) : undefined;
     if (!result) throw notFound('This query’s result');
-    const view = viewOf(job, query, now(), result.payload);
+    const payload = upgradeLegacyResult(result.payload, query.atlas)?.payload ?? result.payload;
+    const view = viewOf(job, query, now(), payload);
     const { organizations } = query.atlas;
     doneStates.remember(id, { orgId: job.orgId, organizations, json: view.json });
     return { view };
@@ -239,6 +245,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
             orgId,
             queryKey,
             payload: kept.payload,
+            detail: kept.detail,
             fetchedAt: kept.fetchedAt,
             expiresAt: at + resultTtlMs(atlasQuery, new Date(at), settings.cacheTtl),
           });
@@ -289,6 +296,29 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       await watch.waitForChange(first.processing, hold.waitMs, hold.signal);
       // Read again, with every check: the job may have finished, failed, or gone meanwhile.
       return (await read(viewer, orgId, id)).view;
+    },
+
+    async rows(viewer, orgId, id) {
+      assertCanSee(viewer, [orgId]);
+      const job = await jobs.get(id);
+      const query = job && jobQueryOf(job);
+      if (
+        !job ||
+        !query ||
+        job.orgId !== orgId ||
+        job.phase !== 'done' ||
+        !job.resultId ||
+        !mayWatch(viewer, query.atlas.organizations)
+      ) {
+        throw notFound('This query’s rows');
+      }
+      const stored = await results.getDetail(job.resultId);
+      if (!stored) throw notFound('This query’s rows');
+      if (stored.detail !== null) return stored.detail;
+      const legacy = await results.get(job.resultId);
+      const upgraded = legacy && upgradeLegacyResult(legacy.payload, query.atlas);
+      if (!upgraded) throw notFound('This query’s rows');
+      return upgraded.detail;
     },
 
     async cancel(viewer, orgId, id, watcher) {

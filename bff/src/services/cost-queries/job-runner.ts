@@ -196,6 +196,7 @@ export class JobRunner {
         orgId,
         queryKey,
         payload: assembled.payload,
+        detail: assembled.detail,
         fetchedAt: assembled.fetchedAt,
         expiresAt: at + ttl,
       });

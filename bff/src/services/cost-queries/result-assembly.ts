@@ -1,4 +1,11 @@
-import { monthIndex, retentionWindow, type KeptMonth, type UsageRow } from '../../contract';
+import {
+  encodeUsageRows,
+  monthIndex,
+  retentionWindow,
+  summarizeUsage,
+  type KeptMonth,
+  type UsageRow,
+} from '../../contract';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import type {
@@ -62,7 +69,7 @@ export async function assembleResult(
   query: JobQuery,
   lastRows: readonly UsageRow[],
   at: number,
-): Promise<{ payload: string; fetchedAt: number } | { failure: AppError }> {
+): Promise<(StoredResult & { fetchedAt: number }) | { failure: AppError }> {
   const plan = planOf(query);
   const partRows: Array<readonly UsageRow[]> = [];
   for (let i = 0; i < plan.parts.length - 1; i++) {
@@ -99,7 +106,7 @@ export async function assembleResult(
   await deps.slices.upsert(slices);
   const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), at);
   const history = historyOf(kept, at, deps.settings.atlasHistoryMonths);
-  return { payload: resultPayload(composed.rows, history), fetchedAt };
+  return { ...storedResult(composed.rows, query.atlas, history), fetchedAt };
 }
 
 /**
@@ -112,7 +119,7 @@ export async function composeKept(
   months: readonly string[],
   at: number,
   atlasHistoryMonths: number,
-): Promise<{ payload: string; fetchedAt: number } | undefined> {
+): Promise<(StoredResult & { fetchedAt: number }) | undefined> {
   const kept = await slices.get(sliceKeyOf(query), months);
   if (kept.length !== months.length) return undefined;
   const byMonth = new Map(kept.map((s) => [s.month, s]));
@@ -123,7 +130,7 @@ export async function composeKept(
     fetchedAt = Math.min(fetchedAt, slice.fetchedAt);
     for (const row of JSON.parse(slice.payload) as UsageRow[]) rows.push(row);
   }
-  return { payload: resultPayload(rows, historyOf(kept, at, atlasHistoryMonths)), fetchedAt };
+  return { ...storedResult(rows, query, historyOf(kept, at, atlasHistoryMonths)), fetchedAt };
 }
 
 /** The months of an answer Atlas no longer serves at `at`, with when Atlas gave them. */
@@ -139,12 +146,40 @@ function historyOf(
     .map((s) => ({ month: s.month, keptSince: new Date(s.fetchedAt).toISOString() }));
 }
 
-/** The browser-ready result: rows, exact totals, and the kept months' labels when there are any. */
-function resultPayload(rows: readonly UsageRow[], history: readonly KeptMonth[]): string {
+/** A finished result as stored: what every poll sends, and the rows apart (decision 017). */
+export interface StoredResult {
+  /** Summary (cents per group and month), totals, kept months' labels: JSON text. */
+  payload: string;
+  /** Every usage row, in columns: JSON text, read only when the browser asks for the rows. */
+  detail: string;
+}
+
+/**
+ * The browser-ready result of a row list: the summary the chart and pivot draw, exact totals,
+ * the kept months' labels when there are any; the rows themselves in columns beside it.
+ */
+export function storedResult(
+  rows: readonly UsageRow[],
+  query: Pick<JobQuery['atlas'], 'groupBy' | 'startDate' | 'endDate'>,
+  history: readonly KeptMonth[],
+): StoredResult {
   const result = {
-    usageDetails: rows,
+    summary: summarizeUsage(rows, query.groupBy, monthsOf(query)),
     totals: totalsOf(rows),
     ...(history.length > 0 && { history }),
   };
-  return JSON.stringify(result);
+  return { payload: JSON.stringify(result), detail: JSON.stringify(encodeUsageRows(rows)) };
+}
+
+/**
+ * A result stored before migration 7 holds its rows in the payload (`usageDetails`): the same
+ * two parts derived from it, so a poll or a rows request of such a result still gets today's form.
+ */
+export function upgradeLegacyResult(
+  payload: string,
+  query: Pick<JobQuery['atlas'], 'groupBy' | 'startDate' | 'endDate'>,
+): StoredResult | undefined {
+  if (!payload.startsWith('{"usageDetails":')) return undefined;
+  const old = JSON.parse(payload) as { usageDetails: UsageRow[]; history?: KeptMonth[] };
+  return storedResult(old.usageDetails, query, old.history ?? []);
 }
