@@ -87,7 +87,7 @@ test('a clusters query shows the chart, the pivot with exact totals and changes,
   await expect(page.getByText(/has closed but may still change/)).toBeVisible();
 });
 
-test('exports sum to the grand total on the page, without another API call', async ({
+test('exports sum to the grand total on the page; only the rows export asks for the rows, once', async ({
   page,
   context,
   dashboard,
@@ -102,8 +102,9 @@ test('exports sum to the grand total on the page, without another API call', asy
     if (r.url().includes('/api/')) apiCalls.push(r.url());
   });
   const pivot = await readCsv(page, 'Cost by cluster and month');
-  const detail = await readCsv(page, /^All usage rows/);
   expect(apiCalls).toEqual([]);
+  const detail = await readCsv(page, /^All usage rows/);
+  expect(apiCalls).toEqual([expect.stringMatching(/\/cost-queries\/[^/]+\/rows$/)]);
 
   expect(pivot.bom).toBe(true);
   expect(pivot.header.get('group_by')).toBe('clusters');
@@ -133,4 +134,13 @@ test('exports sum to the grand total on the page, without another API call', asy
       'total_usd',
     ].join('\t'),
   );
+  // The rows are kept once fetched: copying them asks for nothing more.
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Copy all usage rows' }).click();
+  await expect(
+    page.getByText(
+      `Copied ${detail.rows.length.toLocaleString('en-US')} rows as tab-separated text.`,
+    ),
+  ).toBeVisible();
+  expect(apiCalls).toHaveLength(1);
 });

@@ -1,4 +1,12 @@
-import type { CostQueryDone, UsageRow } from '@ace/bff/contract';
+import {
+  summarizeUsage,
+  type CostQueryDone,
+  type GroupBy,
+  type MonthSpan,
+  type UsageRow,
+} from '@ace/bff/contract';
+import { buildCostPivot } from '../features/results/build-cost-pivot';
+import type { NameDirectory } from '../lib/entity-names';
 
 /**
  * A finished answer for component and unit tests: January–February 2025 of one org, nothing
@@ -24,18 +32,34 @@ export function doneAnswer(
     },
     months: { first: '2025-01-01', last: '2025-02-01' },
     organizations: ['aaaaaaaaaaaaaaaaaaaaaaaa'],
-    result: usageResult(usage),
+    result: usageResult(usage, query.groupBy),
   };
 }
 
-/** A result over these rows, with the totals the BFF would send. */
-export function usageResult(usage: UsageRow[]): CostQueryDone['result'] {
+const JAN_FEB_2025: MonthSpan = { first: '2025-01-01', last: '2025-02-01' };
+
+/** A result over these rows, with the summary and totals the BFF would send. */
+export function usageResult(
+  usage: UsageRow[],
+  groupBy?: GroupBy,
+  months: MonthSpan = JAN_FEB_2025,
+): CostQueryDone['result'] {
   return {
-    usageDetails: usage,
+    summary: summarizeUsage(usage, groupBy, months),
     totals: {
       currency: 'USD',
       totalCents: usage.reduce((sum, row) => sum + row.usageAmountCents, 0),
       rowCount: usage.length,
     },
   };
+}
+
+/** The pivot of these rows as the page builds it: the BFF's summary of them, then the pivot. */
+export function pivotOfRows(
+  usage: readonly UsageRow[],
+  groupBy: GroupBy | undefined,
+  months: MonthSpan,
+  directory?: NameDirectory,
+) {
+  return buildCostPivot(summarizeUsage(usage, groupBy, months), directory);
 }

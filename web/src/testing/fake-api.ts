@@ -4,6 +4,7 @@
 import {
   ATLAS_SERVICES,
   dashboardQuerySchema,
+  encodeUsageRows,
   resolvePeriod,
   retentionWindow,
   type DashboardQuery,
@@ -199,10 +200,16 @@ export function installFakeApi(options: FakeApiOptions = {}) {
         status: 'done',
         completedAt: new Date().toISOString(),
         result: {
-          ...usageResult(usage),
+          ...usageResult(usage, query.query.groupBy, base.months),
           ...(options.keptMonths ? { history: options.keptMonths } : {}),
         },
       });
+    }
+    // The rows of a finished query, in columns as the BFF sends them.
+    const rowsOf = /^\/api\/orgs\/[^/]+\/cost-queries\/([^/]+)\/rows$/.exec(path);
+    const finished = rowsOf && queries.get(rowsOf[1]!);
+    if (finished && method === 'GET') {
+      return json(encodeUsageRows(options.usage ?? []));
     }
     return problem({ title: 'Not Found', status: 404, detail: `${method} ${path}` });
   };

@@ -1,14 +1,17 @@
-import { Skeleton } from '@mantine/core';
-import type { DrillPathStep } from '@ace/bff/contract';
-import { Suspense, useEffect, useMemo, useRef, type ComponentProps } from 'react';
+import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
+import type { CostQueryDone, DrillPathStep } from '@ace/bff/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useRef, type ComponentProps } from 'react';
 import { DrillGap } from '../../features/drill-down/components/drill-gap';
 import { drillAction } from '../../features/drill-down/drill-plan';
+import { usageRowsQueryOptions } from '../../features/detail/api/usage-rows-query';
 import { detailTable } from '../../features/detail/lazy';
 import { ExportMenu } from '../../features/export/components/export-menu';
 import { buildCostPivot } from '../../features/results/build-cost-pivot';
 import type { CostPivot, PivotRow } from '../../features/results/pivot-types';
 import type { DrillControl } from '../../features/results/components/pivot-columns';
 import { ResultsPanel } from '../../features/results/components/results-panel';
+import { toApiError } from '../../lib/api-client';
 import type { NameDirectory } from '../../lib/entity-names';
 import { DIMENSION_NOUN } from '../../lib/usage-fields';
 import type { useDrillStack } from './use-drill-stack';
@@ -33,11 +36,13 @@ interface ResultViewProps extends PassedToPanel {
 export function ResultView(props: ResultViewProps) {
   const { directory, drill, restore, onRestoreMissing, ...panel } = props;
   const { done, now } = props;
-  const { query, months, result } = done;
-  const rows = result.usageDetails;
-  const pivot = useMemo(
-    () => buildCostPivot(rows, query.groupBy, months, directory),
-    [rows, query.groupBy, months, directory],
+  const { summary, totals } = done.result;
+  const pivot = useMemo(() => buildCostPivot(summary, directory), [summary, directory]);
+  const queryClient = useQueryClient();
+  // The rows are not in the poll (decision 017): asked for when an export needs them.
+  const loadRows = useCallback(
+    () => queryClient.fetchQuery(usageRowsQueryOptions(done)),
+    [queryClient, done],
   );
   const { canDrill, drillInto } = drill;
   const control = useMemo((): DrillControl | undefined => {
@@ -79,7 +84,8 @@ export function ResultView(props: ResultViewProps) {
         <ExportMenu
           noun={DIMENSION_NOUN[pivot.dimension]}
           pivot={pivot}
-          rows={rows}
+          rowCount={totals.rowCount}
+          loadRows={loadRows}
           directory={directory}
           source={{
             orgName: directory.find('organizations', done.orgId, done.orgId) ?? undefined,
@@ -89,12 +95,40 @@ export function ResultView(props: ResultViewProps) {
           }}
         />
       }
-      detail={
-        <Suspense fallback={<Skeleton height={400} aria-label="Loading the usage rows" />}>
-          <DetailTable rows={rows} directory={directory} />
-        </Suspense>
-      }
+      detail={<DetailRows done={done} directory={directory} />}
     />
+  );
+}
+
+/**
+ * The detail tab: the query's rows, fetched when the tab is first opened (the tabs mount their
+ * panel only when shown), then the table (its code loaded lazily too).
+ */
+function DetailRows({ done, directory }: { done: CostQueryDone; directory: NameDirectory }) {
+  const rows = useQuery(usageRowsQueryOptions(done));
+  if (rows.isError) {
+    return (
+      <Alert color="red" title="The usage rows could not be loaded" role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{toApiError(rows.error).detail}</Text>
+          <Button variant="default" size="xs" onClick={() => void rows.refetch()}>
+            Try again
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const loading = (
+    <Skeleton
+      height={400}
+      aria-label={`Loading ${done.result.totals.rowCount.toLocaleString()} usage rows`}
+    />
+  );
+  if (!rows.data) return loading;
+  return (
+    <Suspense fallback={loading}>
+      <DetailTable rows={rows.data} directory={directory} />
+    </Suspense>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { UsageRow } from '@ace/bff/contract';
 import { describe, expect, it } from 'vitest';
 import type { NameDirectory } from '../../lib/entity-names';
-import { buildCostPivot } from './build-cost-pivot';
+import { pivotOfRows } from '../../testing/cost-query-answers';
 import { UNATTRIBUTED } from './pivot-rows';
 
 const range = { first: '2025-01-01', last: '2025-03-01' };
@@ -32,7 +32,7 @@ describe('buildCostPivot', () => {
       row({ usageDate: '2025-03-01', usageAmountCents: 5119, projectId: 'p2', projectName: 'Ads' }),
       row({ usageDate: '2025-01-01', usageAmountCents: 1, projectId: 'p2', projectName: 'Ads' }),
     ];
-    const pivot = buildCostPivot(usage, 'projects', range);
+    const pivot = pivotOfRows(usage, 'projects', range);
     expect(pivot.months.map((m) => m.label)).toEqual(['Jan 2025', 'Feb 2025', 'Mar 2025']);
     expect(pivot.rows.map((r) => [r.label, r.cells, r.totalCents])).toEqual([
       ['Ads', [1, null, 5119], 5120],
@@ -48,7 +48,7 @@ describe('buildCostPivot', () => {
       row({ usageDate: '2025-01-01', usageAmountCents: 999, service: 'Support' }),
       row({ usageDate: '2025-02-01', usageAmountCents: -300, service: 'Credits' }),
     ];
-    const pivot = buildCostPivot(usage, 'clusters', range);
+    const pivot = pivotOfRows(usage, 'clusters', range);
     expect(pivot.rows.map((r) => [r.label, r.unattributed, r.totalCents])).toEqual([
       ['prod', false, 100],
       [UNATTRIBUTED, true, 699],
@@ -82,7 +82,7 @@ describe('buildCostPivot', () => {
       }),
       row({ usageDate: '2025-01-01', usageAmountCents: 3, clusterUniqueId: 'c3' }),
     ];
-    const pivot = buildCostPivot(usage, 'clusters', range);
+    const pivot = pivotOfRows(usage, 'clusters', range);
     expect(pivot.rows.map((r) => [r.key, r.label])).toEqual([
       [C3, 'db · Ads'],
       ['c3', 'c3'],
@@ -100,7 +100,7 @@ describe('buildCostPivot', () => {
       row({ usageDate: '2025-02-01', usageAmountCents: 700, clusterId: C2, clusterName: 'old' }),
       row({ usageDate: '2025-02-01', usageAmountCents: 9, clusterId: C3 }),
     ];
-    const pivot = buildCostPivot(usage, 'clusters', range, directory);
+    const pivot = pivotOfRows(usage, 'clusters', range, directory);
     expect(pivot.rows.map((r) => [r.label, r.deleted, r.totalCents])).toEqual([
       ['old (deleted) · 5f000002…', true, 700],
       ['prod', false, 500],
@@ -111,7 +111,7 @@ describe('buildCostPivot', () => {
 
   it('does not call anything deleted while the lists are unknown', () => {
     const usage = [row({ usageDate: '2025-01-01', usageAmountCents: 1, clusterId: C1 })];
-    const pivot = buildCostPivot(usage, 'clusters', range, { find: () => undefined });
+    const pivot = pivotOfRows(usage, 'clusters', range, { find: () => undefined });
     expect(pivot.rows.map((r) => [r.label, r.deleted])).toEqual([[C1, false]]);
   });
 
@@ -121,7 +121,7 @@ describe('buildCostPivot', () => {
       row({ usageDate: '2025-01-01', usageAmountCents: 300, service: 'Backup' }),
       row({ usageDate: '2025-02-01', usageAmountCents: 100, service: 'Clusters' }),
     ];
-    const pivot = buildCostPivot(usage, undefined, range);
+    const pivot = pivotOfRows(usage, undefined, range);
     expect(pivot.dimension).toBe('services');
     expect(pivot.rows.map((r) => [r.label, r.totalCents])).toEqual([
       ['Clusters', 800],
@@ -130,7 +130,7 @@ describe('buildCostPivot', () => {
   });
 
   it('has every month as a column and no rows when there is no usage', () => {
-    const pivot = buildCostPivot([], 'projects', range);
+    const pivot = pivotOfRows([], 'projects', range);
     expect(pivot.rows).toEqual([]);
     expect(pivot.months.map((m) => [m.month, m.totalCents])).toEqual([
       ['2025-01-01', 0],
@@ -142,7 +142,7 @@ describe('buildCostPivot', () => {
 
   it('keeps usage dated outside the range as an extra column rather than dropping money', () => {
     const usage = [row({ usageDate: '2025-05-01', usageAmountCents: 42, service: 'Charts' })];
-    const pivot = buildCostPivot(usage, 'services', range);
+    const pivot = pivotOfRows(usage, 'services', range);
     expect(pivot.months.map((m) => m.label)).toEqual([
       'Jan 2025',
       'Feb 2025',
@@ -157,7 +157,7 @@ describe('buildCostPivot', () => {
       row({ usageDate: 'garbage', usageAmountCents: 42, service: 'Charts' }),
       row({ usageDate: '2025-01-01', usageAmountCents: 8, service: 'Charts' }),
     ];
-    const pivot = buildCostPivot(usage, 'services', range);
+    const pivot = pivotOfRows(usage, 'services', range);
     expect(pivot.unreadable).toEqual({ rows: 1, cents: 42 });
     expect(pivot.grandTotalCents).toBe(8);
   });

@@ -2,7 +2,7 @@ import type { UsageRow } from '@ace/bff/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumCents } from '../../lib/money';
-import { buildCostPivot } from './build-cost-pivot';
+import { pivotOfRows } from '../../testing/cost-query-answers';
 
 const MONTHS = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01'];
 const range = { first: '2025-01-01', last: '2025-04-01' };
@@ -31,7 +31,7 @@ describe('sums of 100,000 amounts', () => {
     fc.assert(
       fc.property(fc.array(cents, { minLength: ROWS, maxLength: ROWS }), (amounts) => {
         const usage = usageOf(amounts);
-        const pivot = buildCostPivot(usage, 'clusters', range);
+        const pivot = pivotOfRows(usage, 'clusters', range);
         expect(BigInt(pivot.grandTotalCents)).toBe(exact(amounts));
         expect(BigInt(sumCents(amounts))).toBe(exact(amounts));
         pivot.months.forEach((month, m) => {
@@ -49,6 +49,6 @@ describe('sums of 100,000 amounts', () => {
     const amounts = Array.from({ length: ROWS }, () => 10); // 100,000 × $0.10 = $10,000.00
     const floats = amounts.reduce((sum, amountCents) => sum + amountCents / 100, 0);
     expect(floats).not.toBe(10_000);
-    expect(buildCostPivot(usageOf(amounts), 'clusters', range).grandTotalCents).toBe(1_000_000);
+    expect(pivotOfRows(usageOf(amounts), 'clusters', range).grandTotalCents).toBe(1_000_000);
   });
 });

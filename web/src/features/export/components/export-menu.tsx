@@ -1,11 +1,16 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
+import type { UsageRow } from '@ace/bff/contract';
 import { useState } from 'react';
 import { loadExportBuilder } from '../lazy';
 import type { ExportInput, ExportKind } from '../build-export';
 
-type Props = Omit<ExportInput, 'source'> & {
+type Props = Omit<ExportInput, 'source' | 'rows'> & {
   source: Omit<ExportInput['source'], 'generatedAt'>;
   noun: string;
+  /** How many usage rows the query has (its totals say; the rows are not loaded yet). */
+  rowCount: number;
+  /** The usage rows, fetched when a detail export first needs them. */
+  loadRows: () => Promise<readonly UsageRow[]>;
 };
 
 function download(content: string, fileName: string): void {
@@ -21,13 +26,19 @@ function download(content: string, fileName: string): void {
 }
 
 /** Files and clipboard copies built from the loaded result: raw numbers, the query on top. */
-export function ExportMenu({ noun, ...input }: Props) {
+export function ExportMenu({ noun, rowCount, loadRows, ...input }: Props) {
   const [message, setMessage] = useState('');
   const run = async (kind: ExportKind) => {
     try {
-      const { buildExport } = await loadExportBuilder();
+      const detail = kind.startsWith('detail');
+      if (detail) setMessage(`Loading ${rowCount.toLocaleString()} usage rows…`);
+      const [{ buildExport }, rows] = await Promise.all([
+        loadExportBuilder(),
+        detail ? loadRows() : Promise.resolve([]),
+      ]);
       const built = buildExport(kind, {
         ...input,
+        rows,
         source: { ...input.source, generatedAt: new Date() },
       });
       if (kind.endsWith('csv')) {
@@ -42,7 +53,7 @@ export function ExportMenu({ noun, ...input }: Props) {
       setMessage('The export did not work. Try again, or use the other format.');
     }
   };
-  const rows = input.rows.length.toLocaleString();
+  const rows = rowCount.toLocaleString();
   return (
     <Group gap="sm">
       <Text size="sm" c="dimmed" aria-live="polite">

@@ -34,7 +34,7 @@ const usage: UsageRow[] = [
 
 /** The panel as the page uses it: the page holds the view; `changes` records what it was told. */
 function renderPanel(result: CostQueryDone, initial: Partial<ResultsView> = {}) {
-  const pivot = buildCostPivot(result.result.usageDetails, result.query.groupBy, result.months);
+  const pivot = buildCostPivot(result.result.summary);
   const changes: Partial<ResultsView>[] = [];
   function Page() {
     const [view, setView] = useState({ ...DEFAULT_RESULTS_VIEW, ...initial });

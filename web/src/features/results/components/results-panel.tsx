@@ -44,7 +44,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
     result.totals.totalCents !== pivot.grandTotalCents + pivot.unreadable.cents;
   const noun = DIMENSION_NOUN[pivot.dimension];
   /** Atlas answered with no rows at all (rows it sent with no readable month are not "none"). */
-  const empty = result.usageDetails.length === 0;
+  const empty = result.totals.rowCount === 0;
   const keptMonths = useMemo(() => new Set(result.history?.map((h) => h.month)), [result.history]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
@@ -109,7 +109,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
               <Tabs.List>
                 <Tabs.Tab value="pivot">By {noun} and month</Tabs.Tab>
                 <Tabs.Tab value="rows">
-                  All usage rows ({result.usageDetails.length.toLocaleString()})
+                  All usage rows ({result.totals.rowCount.toLocaleString()})
                 </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="pivot" pt="sm">
