@@ -1,12 +1,13 @@
 // Starts the real BFF (no Atlas credentials: it embeds the simulator) for the benchmark.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export async function startBff({ root, port, simulatorPort, scale, webDistDir }) {
+export async function startBff({ root, port, simulatorPort, scale, webDistDir, env = {} }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ace-bench-'));
-  const child = spawn(path.join(root, 'bff/node_modules/.bin/tsx'), ['bff/src/main.ts'], {
+  // One node process (tsx as a loader, not its CLI's child process): its memory is the BFF's.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -26,6 +27,7 @@ export async function startBff({ root, port, simulatorPort, scale, webDistDir })
       ATLAS_CLIENT_SECRET: '',
       ATLAS_PUBLIC_KEY: '',
       ATLAS_PRIVATE_KEY: '',
+      ...env,
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -43,6 +45,12 @@ export async function startBff({ root, port, simulatorPort, scale, webDistDir })
   return {
     url,
     simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
+    /** The BFF process's peak resident memory so far (Linux's VmHWM), in MB. */
+    peakRssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1]);
+      return kb / 1024;
+    },
     async stop() {
       // tsx forwards SIGTERM to the server, which shuts down gracefully.
       child.kill('SIGTERM');

@@ -35,11 +35,11 @@ export function installProbes() {
 export function resultTimeline() {
   const polls = performance
     .getEntriesByType('resource')
-    .filter((e) => /\/api\/orgs\/[^/]+\/cost-queries\/[^/?]+$/.test(e.name));
+    .filter((e) => /\/api\/orgs\/[^/]+\/cost-queries\/[^/?]+(\?|$)/.test(e.name));
   const end = (entry) => (entry ? entry.startTime + entry.duration : undefined);
   const parses = performance
     .getEntriesByType('measure')
-    .filter((m) => m.name.startsWith('ace:parse') && m.name.includes('/cost-queries/'));
+    .filter((m) => m.name.startsWith('ace:parse') && /\/cost-queries\/:id$/.test(m.name));
   const pivot = performance.getEntriesByName('ace:pivot', 'measure')[0];
   return {
     arrived: polls.at(-1)?.responseEnd,
