@@ -252,9 +252,7 @@ const TEXT_FIELDS = new Set([
  * The rows back as objects; an error (what is wrong, never the values) when the columns do not
  * fit together or a row would not be a usage row.
  */
-export function decodeUsageRows(
-  encoded: UsageRows,
-): { rows: UsageRow[] } | { problem: string } {
+export function decodeUsageRows(encoded: UsageRows): { rows: UsageRow[] } | { problem: string } {
   const { rowCount, cents: amounts, fields, values, columns } = encoded;
   if (amounts.length !== rowCount) return { problem: 'cents: not one per row' };
   if (columns.length !== fields.length) return { problem: 'columns: not one per field' };
