@@ -213,7 +213,8 @@ async function millionCase() {
     simulatorPort: SIMULATOR_PORT + 2,
     scale: MILLION_SCALE,
     webDistDir: dist,
-    env: { SIMULATOR_PROCESSING_MS: '50', POLL_INITIAL_MS: '20', POLL_MAX_MS: '50' },
+    standaloneSimulator: true,
+    env: { POLL_INITIAL_MS: '20', POLL_MAX_MS: '50' },
   });
   try {
     const meta = await (await fetch(`${big.url}/api/meta`, { headers: { 'X-CSRF': '1' } })).json();

@@ -4,8 +4,56 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export async function startBff({ root, port, simulatorPort, scale, webDistDir, env = {} }) {
+/** The simulator's documented demo credentials (bff/src/simulator/auth/credentials.ts). */
+const DEMO = {
+  ATLAS_CLIENT_ID: 'mdb_sa_id_demo000000000000000000',
+  ATLAS_CLIENT_SECRET: 'mdb_sa_sk_demo-secret-not-for-production-0000',
+};
+
+/** The simulator as its own process (so the BFF's memory is the BFF's alone). */
+async function startSimulator({ root, port, scale, processingMs }) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/simulator/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      SIMULATOR_PORT: String(port),
+      SIMULATOR_SCALE: String(scale),
+      SIMULATOR_PROCESSING_MS: String(processingMs),
+    },
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Atlas simulator listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return child;
+}
+
+/**
+ * The real BFF. By default it embeds the simulator (no credentials, as `pnpm start`);
+ * `standaloneSimulator`: the simulator runs as its own process and the BFF calls it with the
+ * demo credentials, as it would call Atlas, so `peakRssMb` is the BFF's own.
+ */
+export async function startBff({
+  root,
+  port,
+  simulatorPort,
+  scale,
+  webDistDir,
+  env = {},
+  standaloneSimulator = false,
+}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ace-bench-'));
+  const simulator = standaloneSimulator
+    ? await startSimulator({ root, port: simulatorPort, scale, processingMs: 50 })
+    : undefined;
+  const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
+  const upstream = simulator ? { ...DEMO, ATLAS_BASE_URL: simulatorUrl } : {};
   // One node process (tsx as a loader, not its CLI's child process): its memory is the BFF's.
   const child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/main.ts'], {
     cwd: root,
@@ -27,6 +75,7 @@ export async function startBff({ root, port, simulatorPort, scale, webDistDir, e
       ATLAS_CLIENT_SECRET: '',
       ATLAS_PUBLIC_KEY: '',
       ATLAS_PRIVATE_KEY: '',
+      ...upstream,
       ...env,
     },
   });
@@ -44,7 +93,7 @@ export async function startBff({ root, port, simulatorPort, scale, webDistDir, e
   }
   return {
     url,
-    simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
+    simulatorUrl,
     /** The BFF process's peak resident memory so far (Linux's VmHWM), in MB. */
     peakRssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -55,6 +104,10 @@ export async function startBff({ root, port, simulatorPort, scale, webDistDir, e
       // tsx forwards SIGTERM to the server, which shuts down gracefully.
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      if (simulator) {
+        simulator.kill('SIGTERM');
+        await new Promise((resolve) => simulator.once('exit', resolve));
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,10 +1,12 @@
 import {
+  decodeUsageRows,
   encodeUsageRows,
   monthIndex,
   retentionWindow,
   summarizeUsage,
   type KeptMonth,
   type UsageRow,
+  type UsageRows,
 } from '../../contract';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
@@ -43,11 +45,22 @@ export async function storePart(
     id: partResultId(job.id, job.part),
     orgId: job.orgId,
     queryKey: PART_KEY,
-    payload: JSON.stringify(rows),
+    // In columns: decoded, its rows share one string per distinct value (a million rows composed
+    // from 100+ parts would otherwise hold a string per field per row).
+    payload: JSON.stringify(encodeUsageRows(rows)),
     fetchedAt: at,
     // Expired at once: deleted with the other expired results once the retention has passed.
     expiresAt: at,
   });
+}
+
+/** A stored part's rows: in columns, or (written before columns) as a JSON array of rows. */
+function partRowsOf(payload: string): UsageRow[] {
+  const parsed = JSON.parse(payload) as UsageRow[] | UsageRows;
+  if (Array.isArray(parsed)) return parsed;
+  const decoded = decodeUsageRows(parsed);
+  if ('problem' in decoded) throw new Error(`a stored part is damaged: ${decoded.problem}`);
+  return decoded.rows;
 }
 
 /** A kept month or a stored part that went away while the job ran (a race with cleanup). */
@@ -75,7 +88,7 @@ export async function assembleResult(
   for (let i = 0; i < plan.parts.length - 1; i++) {
     const stored = await deps.results.get(partResultId(job.id, i));
     if (!stored) return { failure: vanished(`Part ${i + 1} of its answer`) };
-    partRows.push(JSON.parse(stored.payload) as UsageRow[]);
+    partRows.push(partRowsOf(stored.payload));
   }
   partRows.push(lastRows);
   const months = monthsIn(monthsOf(query.atlas));
@@ -94,16 +107,19 @@ export async function assembleResult(
       'Atlas rows dated outside the months asked: this answer is used whole, not kept by month',
     );
   }
-  const slices: SliceRecord[] = [...composed.fetched].map(([month, rows]) => ({
-    sliceKey,
-    month,
-    orgId: job.orgId,
-    organizations: query.atlas.organizations,
-    payload: JSON.stringify(rows),
-    fetchedAt: at,
-    expiresAt: sliceExpiresAt(month, at, deps.settings.cacheTtl),
-  }));
-  await deps.slices.upsert(slices);
+  // One month at a time: its JSON text is dropped before the next is made.
+  for (const [month, rows] of composed.fetched) {
+    const slice: SliceRecord = {
+      sliceKey,
+      month,
+      orgId: job.orgId,
+      organizations: query.atlas.organizations,
+      payload: JSON.stringify(rows),
+      fetchedAt: at,
+      expiresAt: sliceExpiresAt(month, at, deps.settings.cacheTtl),
+    };
+    await deps.slices.upsert([slice]);
+  }
   const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), at);
   const history = historyOf(kept, at, deps.settings.atlasHistoryMonths);
   return { ...storedResult(composed.rows, query.atlas, history), fetchedAt };
