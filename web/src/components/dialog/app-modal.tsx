@@ -1,29 +1,21 @@
-import { Modal, type ModalRootProps } from '@mantine/core';
-import type { ReactNode } from 'react';
-
-interface AppModalProps {
-  opened: boolean;
-  onClose: () => void;
-  title: ReactNode;
-  size?: ModalRootProps['size'];
-  children: ReactNode;
-}
+import { Suspense, useState } from 'react';
+import { lazyWithPreload } from '../../lib/lazy-with-preload';
+import type { AppModalProps } from './app-modal-body';
 
 /**
- * Mantine's Modal with a labelled close button, and a header that is not a landmark: Mantine
- * renders it as <header>, which axe counts as a second "banner" next to the page's own.
+ * Mantine's Modal (with its scroll lock and focus trap) is not on the first screen: its code is
+ * fetched when a dialog first opens (a few KB, from the same server).
  */
-export function AppModal({ opened, onClose, title, size, children }: AppModalProps) {
+const body = lazyWithPreload(() => import('./app-modal-body'));
+
+/** A dialog: nothing until first opened, then kept mounted so it can animate closed. */
+export function AppModal(props: AppModalProps) {
+  const [used, setUsed] = useState(props.opened);
+  if (props.opened && !used) setUsed(true);
+  if (!used) return null;
   return (
-    <Modal.Root opened={opened} onClose={onClose} size={size}>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header role="none">
-          <Modal.Title>{title}</Modal.Title>
-          <Modal.CloseButton aria-label="Close" />
-        </Modal.Header>
-        <Modal.Body>{children}</Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+    <Suspense fallback={null}>
+      <body.Component {...props} />
+    </Suspense>
   );
 }
