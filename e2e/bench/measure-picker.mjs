@@ -1,4 +1,4 @@
-/* global window, document, requestAnimationFrame, MessageChannel, MutationObserver, performance, addEventListener */
+/* global window, document, requestAnimationFrame, MutationObserver, addEventListener */
 // One measured session of the Clusters picker against a BFF already running at scale 50: how
 // long it takes to open, and how long each of 8 keystrokes takes to show the filtered list.
 // Every time is read from the page's own clock (event.timeStamp → the first frame after the
