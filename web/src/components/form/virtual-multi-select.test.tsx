@@ -27,7 +27,7 @@ function renderPicker(initial: string[] = [], onFormRender = vi.fn()) {
     onFormRender();
     const { control } = useForm<Values>({ defaultValues: { clusters: initial } });
     return (
-      <>
+      <form>
         <VirtualMultiSelect
           control={control}
           name="clusters"
@@ -38,7 +38,7 @@ function renderPicker(initial: string[] = [], onFormRender = vi.fn()) {
           nothingFoundMessage="No matching clusters"
         />
         <Chosen control={control} />
-      </>
+      </form>
     );
   }
   const view = renderWithProviders(<Form />);
@@ -81,6 +81,15 @@ describe('VirtualMultiSelect', () => {
     await user.type(input, 'x');
     expect(screen.queryByRole('option')).toBeNull();
     expect(screen.getByText('No matching clusters')).toBeTruthy();
+  });
+
+  it('does not submit the form on Enter while the list is open with nothing to pick', async () => {
+    const onSubmit = vi.fn((event: SubmitEvent) => event.preventDefault());
+    const { user, input, chosen } = renderPicker();
+    input.closest('form')!.addEventListener('submit', onSubmit);
+    await user.type(input, 'no such cluster{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(chosen()).toBe('');
   });
 
   it('picks with the keyboard: arrows move, Enter toggles, Backspace drops the last, Escape closes', async () => {

@@ -86,9 +86,11 @@ function VirtualMultiSelectField<T extends FieldValues, N extends FieldPath<T>, 
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       moveCursor(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Enter' && opened && rows[activeIndex]?.kind === 'option') {
+    } else if (event.key === 'Enter' && opened) {
+      // Enter picks; with nothing to pick it must not submit the form behind the open list.
       event.preventDefault();
-      toggle(rows[activeIndex].option.value);
+      const row = rows[activeIndex];
+      if (row?.kind === 'option') toggle(row.option.value);
     } else if (event.key === 'Escape') {
       combobox.closeDropdown();
     } else if (event.key === 'Backspace' && search === '' && ids.length > 0) {
