@@ -13,8 +13,8 @@ import { startBff } from './bff-server.mjs';
 import { measurePicker } from './measure-picker.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const PORT = Number(process.env.BENCH_BFF_PORT ?? 3392);
-const SIMULATOR_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 3393);
+const PORT = Number(process.env.BENCH_BFF_PORT ?? 3396);
+const SIMULATOR_PORT = Number(process.env.BENCH_SIMULATOR_PORT ?? 3397);
 const SCALE = Number(process.env.BENCH_SIMULATOR_SCALE ?? 50);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
