@@ -1,4 +1,5 @@
 import { Combobox, Pill, PillsInput, useCombobox } from '@mantine/core';
+import { SelectedChips } from './selected-chips';
 import { memo, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { buildOptionIndex, filterRows, nextOptionRow, type PickerOption } from './option-index';
@@ -99,7 +100,6 @@ function VirtualMultiSelectField<T extends FieldValues, N extends FieldPath<T>, 
   };
 
   const labelOf = (v: string) => index.byValue.get(v)?.label ?? v;
-  const chips = ids.length > maxChips ? ids.slice(0, maxChips) : ids;
   const clearable = ids.length > 0 && !disabled;
   const clearButton = <Combobox.ClearButton onClear={() => setIds([])} />;
   const listId = `${id}-listbox`;
@@ -120,34 +120,14 @@ function VirtualMultiSelectField<T extends FieldValues, N extends FieldPath<T>, 
           className="mantine-MultiSelect-root"
         >
           <Pill.Group>
-            {chips.map((v) => (
-              <Pill
-                key={v}
-                className="mantine-MultiSelect-pill"
-                withRemoveButton={!disabled}
-                disabled={disabled}
-                onRemove={() => setIds(ids.filter((other) => other !== v))}
-              >
-                {labelOf(v)}
-              </Pill>
-            ))}
-            {ids.length > chips.length && (
-              <Pill
-                title={`${ids.length} ${noun} selected`}
-                withRemoveButton={!disabled}
-                disabled={disabled}
-                onRemove={() => setIds([])}
-                // Pill hides its remove button from assistive tech; this one is the only way
-                // to clear the hidden chips, so it is a real, named button.
-                removeButtonProps={{
-                  'aria-hidden': false,
-                  tabIndex: 0,
-                  'aria-label': `Clear all ${ids.length} ${noun}`,
-                }}
-              >
-                + {ids.length - chips.length} more
-              </Pill>
-            )}
+            <SelectedChips
+              ids={ids}
+              labelOf={labelOf}
+              noun={noun}
+              maxChips={maxChips}
+              disabled={disabled}
+              onChange={setIds}
+            />
             <Combobox.EventsTarget withKeyboardNavigation={false} withAriaAttributes={false}>
               <PillsInput.Field
                 ref={ref}
