@@ -129,13 +129,8 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
   });
   const doneStates = new DoneStates(settings.doneStateBytes ?? 64 * 1024 * 1024);
 
-  /** The job's state now; the job itself while it is processing (a poll may wait on it). */
-  async function read(viewer: Viewer, orgId: string, id: string) {
-    const remembered = doneStates.get(id);
-    if (remembered && remembered.orgId === orgId) {
-      if (!mayWatch(viewer, remembered.organizations)) throw notFound('This query');
-      return { view: { json: remembered.json } };
-    }
+  /** The job and its query, if this viewer may watch it (404 otherwise, as for an unknown id). */
+  async function watchable(viewer: Viewer, orgId: string, id: string, what: string) {
     const job = await jobs.get(id);
     const query = job && jobQueryOf(job);
     if (
@@ -145,8 +140,19 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       job.phase === 'cancelled' ||
       !mayWatch(viewer, query.atlas.organizations)
     ) {
-      throw notFound('This query');
+      throw notFound(what);
     }
+    return { job, query };
+  }
+
+  /** The job's state now; the job itself while it is processing (a poll may wait on it). */
+  async function read(viewer: Viewer, orgId: string, id: string) {
+    const remembered = doneStates.get(id);
+    if (remembered && remembered.orgId === orgId) {
+      if (!mayWatch(viewer, remembered.organizations)) throw notFound('This query');
+      return { view: { json: remembered.json } };
+    }
+    const { job, query } = await watchable(viewer, orgId, id, 'This query');
     if (job.phase === 'failed') return { view: viewOf(job, query, now()) };
     if (job.phase !== 'done') return { view: viewOf(job, query, now()), processing: job };
     const result = job.resultId ? await results.get(job.resultId) : undefined;
@@ -300,18 +306,8 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
 
     async rows(viewer, orgId, id) {
       assertCanSee(viewer, [orgId]);
-      const job = await jobs.get(id);
-      const query = job && jobQueryOf(job);
-      if (
-        !job ||
-        !query ||
-        job.orgId !== orgId ||
-        job.phase !== 'done' ||
-        !job.resultId ||
-        !mayWatch(viewer, query.atlas.organizations)
-      ) {
-        throw notFound('This query’s rows');
-      }
+      const { job, query } = await watchable(viewer, orgId, id, 'This query’s rows');
+      if (job.phase !== 'done' || !job.resultId) throw notFound('This query’s rows');
       const stored = await results.getDetail(job.resultId);
       if (!stored) throw notFound('This query’s rows');
       if (stored.detail !== null) return stored.detail;
