@@ -74,8 +74,9 @@ describe('the dashboard', () => {
       'May 2025may still change',
       'Jun 2025month to date, provisional',
       'Total',
-      'Change ($)Jun 2025 vs May 2025',
-      'Change (%)Jun 2025 vs May 2025',
+      // The last two complete months, not June so far (15 of 30 days) against all of May.
+      'Change ($)May 2025 vs Apr 2025',
+      'Change (%)May 2025 vs Apr 2025',
     ]);
 
     const [post] = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);
