@@ -60,6 +60,8 @@ describe('the dashboard', () => {
 
     expect(await screen.findByRole('heading', { name: 'Results' }, simulated)).toBeTruthy();
     expect(within(status()).queryByText('Running query…')).toBeNull();
+    // The tab names the organization and the months, as short as a tab has room for.
+    expect(document.title).toBe('Cost Explorer — Acme · Jan–Jun 2025');
     expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(5149)} USD`);
     const table = await screen.findByRole('table', { name: 'Cost by service and month (USD)' });
     const headers = within(table)
