@@ -42,7 +42,10 @@ test('a quick range sets the Months picker, and the query runs on those months',
   await expect(page).toHaveTitle(`Cost Explorer — ${orgName} · ${span}`);
 });
 
-test('a link to no preset says so in the tab too', async ({ page }) => {
+test('a link to no preset says so in the tab too', async ({ page, expectConsoleErrors }) => {
+  expectConsoleErrors(
+    /status of 404 \(Not Found\) \(http[^ ]*\/api\/presets\/AAAAAAAAAAAAAAAAAAAAAA:/,
+  );
   await page.goto('/p/AAAAAAAAAAAAAAAAAAAAAA');
   await expect(page.getByRole('heading', { name: 'Saved view not found' })).toBeVisible();
   await expect(page).toHaveTitle('Preset not found — Cost Explorer');

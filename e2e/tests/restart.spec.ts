@@ -27,8 +27,11 @@ test('a page polling through a BFF restart gets its result without resubmitting'
   dashboard,
   servers,
   simulator,
+  expectConsoleErrors,
 }) => {
   test.setTimeout(120_000);
+  // The polls sent while the BFF is down (what "Reconnecting…" is about).
+  expectConsoleErrors(/net::ERR_CONNECTION_REFUSED \(http[^ ]*\/cost-queries\/[^/?]+\?wait=/);
   const creates: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && /\/cost-queries(\?|$)/.test(request.url())) {
