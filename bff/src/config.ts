@@ -49,6 +49,8 @@ export interface Config {
   /** AUTH_MODE=none on a non-loopback address, asked for explicitly (warned about at start). */
   allowUnauthenticatedNetwork: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** LOG_FORMAT; undefined: decided by whether stdout is a terminal (logger.ts). */
+  logFormat: Env['LOG_FORMAT'];
   /** `undefined` means "no credentials: run on the embedded simulator". */
   connections: AtlasConnection[] | undefined;
   auth: AuthConfig;
@@ -208,6 +210,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     allowUnauthenticatedNetwork:
       env.AUTH_MODE === 'none' && env.ALLOW_UNAUTHENTICATED_NETWORK && !isLoopbackHost(env.HOST),
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     connections,
     auth:
       env.AUTH_MODE === 'trusted-proxy'

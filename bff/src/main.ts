@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from './config';
-import { createLogger } from './logger';
+import { createLogger, logFormatFor } from './logger';
 import { startServer } from './server';
 
 /** `pnpm start`: validate config, start, and shut down gracefully on SIGTERM/SIGINT. */
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: logFormatFor(config.logFormat, process.stdout.isTTY),
+  });
   const webDistDir = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const running = await startServer(
     { ...config, webDistDir: path.resolve(webDistDir) },

@@ -72,7 +72,13 @@ test('grouping by clusters needs no chosen clusters: the BFF names every one to 
   expect(sent.clusters?.length).toBeGreaterThan(0);
 });
 
-test('a failed upstream is explained and can be retried', async ({ page, simulator }) => {
+test('a failed upstream is explained and can be retried', async ({
+  page,
+  simulator,
+  expectConsoleErrors,
+}) => {
+  // The BFF answers the run with Atlas's 403 as a problem: the page explains it.
+  expectConsoleErrors(/status of 403 \(Forbidden\) \(http[^ ]*\/api\/orgs\/[^/]+\/cost-queries:/);
   await page.goto('/');
   await simulator.addFault({ route: 'createUsage', action: { kind: 'status', status: 403 } });
   await page.getByRole('button', { name: 'Run query' }).click();

@@ -24,7 +24,8 @@ test('the first screen loads without a missing file or a console error, with its
   const favicon = await page.request.get('/favicon.svg');
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()['content-type']).toContain('image/svg+xml');
-  await expect(page).toHaveTitle('Atlas Cost Explorer');
+  // The tab names the view once the organizations are loaded: "Cost Explorer — Acme · Jul–Dec 2026".
+  await expect(page).toHaveTitle(/^Cost Explorer — .+ · \w{3}(?: \d{4})?–\w{3} \d{4}$/);
   expect(missing).toEqual([]);
   expect(errors).toEqual([]);
 });

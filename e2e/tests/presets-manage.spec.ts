@@ -11,7 +11,13 @@ async function firstOrgId(request: APIRequestContext): Promise<string> {
 test('presets are searched, renamed (through a concurrent change) and deleted after confirmation', async ({
   page,
   dashboard,
+  expectConsoleErrors,
 }) => {
+  // The rename through a concurrent change (412), and the deleted preset's link (404).
+  expectConsoleErrors(
+    /status of 412 \(Precondition Failed\) \(http[^ ]*\/api\/presets\//,
+    /status of 404 \(Not Found\) \(http[^ ]*\/api\/presets\//,
+  );
   const orgId = await firstOrgId(page.request);
   const created = await page.request.post('/api/presets', {
     headers: csrf,

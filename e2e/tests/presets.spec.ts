@@ -96,7 +96,12 @@ test('a link with parameters the page cannot use says so and opens the rest', as
 test('an unknown or malformed share link shows a friendly page with a way to the dashboard', async ({
   page,
   dashboard,
+  expectConsoleErrors,
 }) => {
+  // The BFF's 404 for the unknown id (a malformed one is never asked for).
+  expectConsoleErrors(
+    /status of 404 \(Not Found\) \(http[^ ]*\/api\/presets\/AAAAAAAAAAAAAAAAAAAAAA:/,
+  );
   for (const path of ['/p/AAAAAAAAAAAAAAAAAAAAAA', '/p/not-a-preset']) {
     await page.goto(path);
     await expect(

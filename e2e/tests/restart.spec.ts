@@ -27,8 +27,11 @@ test('a page polling through a BFF restart gets its result without resubmitting'
   dashboard,
   servers,
   simulator,
+  expectConsoleErrors,
 }) => {
   test.setTimeout(120_000);
+  // Whatever the page asks while the BFF is down (its polls, a chunk it preloads) is refused.
+  expectConsoleErrors(/Failed to load resource: net::ERR_CONNECTION_REFUSED/);
   const creates: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && /\/cost-queries(\?|$)/.test(request.url())) {

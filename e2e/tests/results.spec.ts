@@ -8,11 +8,19 @@ import {
 } from '../fixtures/cost-api';
 import { readCsv } from '../fixtures/csv-download';
 import { firstBodyRow } from '../fixtures/dashboard';
-import { lastMonthChange } from '../fixtures/expected-pivot';
+import { defaultComparedIndex, expectedMonthChange } from '../fixtures/expected-pivot';
 import { expect, test } from '../fixtures/test';
 
 // Amounts are checked as the page formats them in en-US.
 test.use({ locale: 'en-US' });
+
+/** `Nov 2026`, as the page names a month. */
+const monthLabel = (month: string) =>
+  new Date(`${month}T00:00:00Z`).toLocaleString('en-US', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 async function cellsOf(row: Locator): Promise<string[]> {
   return row.locator('th, td').allTextContents();
@@ -53,7 +61,17 @@ test('a clusters query shows the chart, the pivot with exact totals and changes,
   );
   const top = [...expected.groups].sort((a, b) => (b.total > a.total ? 1 : -1))[0]!;
   const firstRow = firstBodyRow(table);
-  const plain = lastMonthChange(top.cells, expected.months, now, false);
+  // The range ends in the current month: the default compares the last two complete months.
+  const compared = defaultComparedIndex(expected.months, now);
+  expect(expected.months.at(-1)).toBe(now.toISOString().slice(0, 8) + '01');
+  expect(compared).toBe(expected.months.length - 2);
+  const [previousLabel, comparedLabel] = [compared - 1, compared].map((i) =>
+    monthLabel(expected.months[i]!),
+  );
+  await expect(table.getByRole('columnheader', { name: /^Change \(\$\)/ })).toHaveText(
+    `Change ($)${comparedLabel} vs ${previousLabel}↕`,
+  );
+  const plain = expectedMonthChange(top.cells, expected.months, compared, now, false);
   const cells = await cellsOf(firstRow);
   expect(cells[0]).toContain(top.name);
   expect(cells.slice(1)).toEqual([
@@ -63,13 +81,30 @@ test('a clusters query shows the chart, the pivot with exact totals and changes,
     plain.ratio === null ? 'new' : formatPercent(plain.ratio),
   ]);
 
-  // Per day: the month to date against a full month, by daily average.
+  // Per day: the same two months by daily average (30 and 31-day months compare fairly).
   await page.getByRole('switch', { name: /Per day/ }).check();
-  const daily = lastMonthChange(top.cells, expected.months, now, true);
+  const daily = expectedMonthChange(top.cells, expected.months, compared, now, true);
   await expect(firstRow.locator('td').nth(-2)).toHaveText(`${formatChange(daily.delta)}/day`);
   await expect(firstRow.locator('td').nth(-1)).toHaveText(
     daily.ratio === null ? 'new' : formatPercent(daily.ratio),
   );
+  await page.getByRole('switch', { name: /Per day/ }).uncheck();
+
+  // The month so far, chosen: compared only per day, whatever the switch said.
+  const last = expected.months.length - 1;
+  const soFar = `${monthLabel(expected.months[last]!)} so far vs ${comparedLabel}`;
+  await page.getByRole('combobox', { name: 'Month-over-month change' }).click();
+  await page.getByRole('option', { name: `${soFar}, per day` }).click();
+  await expect(table.getByRole('columnheader', { name: /^Change \(\$/ })).toHaveText(
+    `Change ($ per day)${soFar}↕`,
+  );
+  const toDate = expectedMonthChange(top.cells, expected.months, last, now, false);
+  await expect(firstRow.locator('td').nth(-2)).toHaveText(`${formatChange(toDate.delta)}/day`);
+  await expect(firstRow.locator('td').nth(-1)).toHaveText(
+    toDate.ratio === null ? 'new' : formatPercent(toDate.ratio),
+  );
+  await expect(page.getByRole('switch', { name: /Per day/ })).toBeChecked();
+  await expect(page.getByRole('switch', { name: /Per day/ })).toBeDisabled();
 
   // Every usage row, sortable.
   await page.getByRole('tab', { name: /All usage rows/ }).click();

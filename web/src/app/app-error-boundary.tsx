@@ -1,5 +1,6 @@
 import { Alert, Button, Container, Text } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { titled } from './page-title';
 
 interface State {
   failed: boolean;
@@ -16,6 +17,8 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
   override componentDidCatch(error: Error, info: ErrorInfo) {
     // The console is for developers; the page shows no internals.
     console.error('Unhandled error in the page', error, info.componentStack);
+    // A class cannot use the hook; the tab should not keep naming a view that is gone.
+    document.title = titled('Something went wrong');
   }
 
   override render() {

@@ -11,10 +11,18 @@ export function lazyWithPreload<P extends object>(
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<{ default: ComponentType<P> }> | undefined;
   const preload = () => {
-    pending ??= load().then((module) => {
-      loaded = module.default;
-      return module;
-    });
+    pending ??= load().then(
+      (module) => {
+        loaded = module.default;
+        return module;
+      },
+      (error: unknown) => {
+        // A preload that failed (the server restarting while the query runs) is not the last
+        // word: the next preload, or the first render, fetches the module again.
+        pending = undefined;
+        throw error;
+      },
+    );
     return pending;
   };
   const Lazy = lazy(preload);

@@ -43,6 +43,14 @@ export function formatMonthRange(first: MonthStart | null, last: MonthStart | nu
   return first === last ? formatMonth(first) : `${formatMonth(first)} – ${formatMonth(last)}`;
 }
 
+/** "Sep–Nov 2026", "Nov 2025–Feb 2026", "Nov 2026": a range as short as a tab title needs. */
+export function formatMonthSpan(first: MonthStart, last: MonthStart): string {
+  if (first === last) return formatMonth(first);
+  const from = toDate(first);
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return `${format(from, sameYear ? 'MMM' : 'MMM yyyy')}–${formatMonth(last)}`;
+}
+
 /** The month an Atlas `usageDate` (`YYYY-MM-DD` or an ISO timestamp) falls in, in UTC. */
 export function monthOfUsageDate(usageDate: string): MonthStart | null {
   const date = parseISO(usageDate, { in: utc });

@@ -60,6 +60,8 @@ describe('the dashboard', () => {
 
     expect(await screen.findByRole('heading', { name: 'Results' }, simulated)).toBeTruthy();
     expect(within(status()).queryByText('Running query…')).toBeNull();
+    // The tab names the organization and the months, as short as a tab has room for.
+    expect(document.title).toBe('Cost Explorer — Acme · Jan–Jun 2025');
     expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(5149)} USD`);
     const table = await screen.findByRole('table', { name: 'Cost by service and month (USD)' });
     const headers = within(table)
@@ -74,8 +76,9 @@ describe('the dashboard', () => {
       'May 2025may still change',
       'Jun 2025month to date, provisional',
       'Total',
-      'Change ($)Jun 2025 vs May 2025',
-      'Change (%)Jun 2025 vs May 2025',
+      // The last two complete months, not June so far (15 of 30 days) against all of May.
+      'Change ($)May 2025 vs Apr 2025',
+      'Change (%)May 2025 vs Apr 2025',
     ]);
 
     const [post] = api.callsTo('POST', `/api/orgs/${ORG_ID}/cost-queries`);

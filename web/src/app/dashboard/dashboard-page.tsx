@@ -1,11 +1,14 @@
 import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo } from 'react';
 import { useMeta } from '../../features/meta/api/meta-query';
+import { orgsQueryOptions } from '../../features/query-form/api/picker-queries';
 import { QueryForm } from '../../features/query-form/components/query-form';
 import { useCostQueryRun } from '../../features/query-status/api/use-cost-query-run';
 import { QueryStatusPanel } from '../../features/query-status/components/query-status-panel';
 import { IgnoredParamsNotice } from '../../features/url-state/components/ignored-params-notice';
 import { toApiError } from '../../lib/api-client';
+import { dashboardTitle, titled, usePageTitle } from '../page-title';
 import { DashboardToolbar } from './dashboard-toolbar';
 import { preloadResultViews, resultsSection } from '../results/lazy-views';
 import { useDashboardView, type DashboardInitial } from './use-dashboard-view';
@@ -20,6 +23,19 @@ export function DashboardPage({ initial }: { initial?: DashboardInitial }) {
   const now = useMemo(() => (serverNow ? new Date(serverNow) : null), [serverNow]);
   const view = useDashboardView(initial, run.start, now);
   const running = run.phase.kind === 'running';
+  // The form loads the organizations anyway: the title reads the same cached list.
+  const orgs = useQuery({ ...orgsQueryOptions(), enabled: now !== null });
+  const { orgId, period } = view.state.query;
+  usePageTitle(
+    meta.isError
+      ? titled('Cannot start')
+      : dashboardTitle({
+          presetName: view.preset?.preset.name,
+          orgName: orgs.data?.items.find((org) => org.id === orgId)?.name,
+          period,
+          now,
+        }),
+  );
   useEffect(() => {
     if (running) preloadResultViews();
   }, [running]);

@@ -57,6 +57,7 @@ describe('a preset’s share link', () => {
 
     expect(await screen.findByRole('heading', { name: 'Results' }, simulated)).toBeTruthy();
     const banner = screen.getByRole('region', { name: 'Preset' });
+    expect(document.title).toBe('Shop, last quarter — Cost Explorer');
     expect(banner.textContent).toContain(
       'Relative: Last 3 complete months (now Mar 2025 – May 2025)',
     );
@@ -98,6 +99,7 @@ describe('a preset’s share link', () => {
       await screen.findByText("This link doesn't lead to a saved view — it may have been deleted."),
     ).toBeTruthy();
     expect(api.callsTo('GET', '/api/presets/AAAAAAAAAAAAAAAAAAAAAA')).toHaveLength(1);
+    expect(document.title).toBe('Preset not found — Cost Explorer');
 
     await user.click(screen.getByRole('link', { name: 'Go to the dashboard' }));
     await waitFor(() =>

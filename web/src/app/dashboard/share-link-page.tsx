@@ -6,6 +6,7 @@ import { presetQueryOptions } from '../../features/presets/api/preset-queries';
 import { PresetNotFound } from '../../features/presets/components/preset-not-found';
 import { navigate } from '../../features/url-state/history';
 import { toApiError } from '../../lib/api-client';
+import { titled, usePageTitle } from '../page-title';
 import { DashboardPage } from './dashboard-page';
 import type { DashboardInitial } from './use-dashboard-view';
 
@@ -31,7 +32,19 @@ export function ShareLinkPage({ id }: { id: string }) {
   }, [preset.data]);
 
   const status = preset.isError ? toApiError(preset.error).status : undefined;
-  if (!valid || status === 404 || status === 400) {
+  const notFound = !valid || status === 404 || status === 400;
+  const opening = !initial || !preset.isFetchedAfterMount;
+  // Once the preset is open, the dashboard's title names it.
+  usePageTitle(
+    notFound
+      ? titled('Preset not found')
+      : preset.isError
+        ? titled('Cannot open this preset')
+        : opening
+          ? titled('Opening a preset')
+          : null,
+  );
+  if (notFound) {
     return <PresetNotFound onHome={() => navigate('/')} />;
   }
   if (preset.isError) {
@@ -50,7 +63,7 @@ export function ShareLinkPage({ id }: { id: string }) {
     );
   }
   // Only a version fetched now: it must match what a later "Save changes" replaces.
-  if (!initial || !preset.isFetchedAfterMount) {
+  if (opening) {
     return (
       <Stack aria-busy="true" aria-label="Opening the preset">
         <Skeleton height={220} radius="sm" />

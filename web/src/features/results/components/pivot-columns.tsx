@@ -9,7 +9,12 @@ import { Amount, ChangeAmount, ChangePercent, GroupLabel, MonthHeader } from './
 /** Which month is compared with the one before it, and whether per day. */
 export interface Comparison {
   index: number;
+  /** The view's per-day switch, or forced on when the compared month is the month to date. */
   perDay: boolean;
+  /** The compared month has not ended: its amount is the month so far. */
+  monthToDate: boolean;
+  /** Nobody chose, and the range has no two complete months in a row to compare by default. */
+  noCompletePair: boolean;
 }
 
 /** How the page drills into a group: the action's words ("by service"), or null for none. */
@@ -97,7 +102,7 @@ function changeColumns(pivot: CostPivot, now: Date, comparison: Comparison, unit
   const current = pivot.months[comparison.index]?.label ?? '';
   const previous = pivot.months[comparison.index - 1]?.label ?? '';
   const change = (row: PivotRow) => changeFor(row.cells, pivot, comparison, now);
-  const title = `${current} vs ${previous}`;
+  const title = comparisonTitle(current, previous, comparison);
   return [
     column.accessor((row) => change(row)?.deltaCents, {
       id: 'change',
@@ -116,4 +121,9 @@ function changeColumns(pivot: CostPivot, now: Date, comparison: Comparison, unit
       meta: { align: 'right' },
     }),
   ];
+}
+
+/** "Dec 2026 so far vs Nov 2026": the column's note and the comparison menu's option. */
+export function comparisonTitle(current: string, previous: string, comparison: Comparison) {
+  return comparison.monthToDate ? `${current} so far vs ${previous}` : `${current} vs ${previous}`;
 }

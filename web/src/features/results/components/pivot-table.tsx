@@ -7,7 +7,14 @@ import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import type { CostPivot, PivotRow } from '../pivot-types';
 import { orderPivotRows } from '../pivot-order';
 import type { ResultsView, ResultsViewChange } from '../results-view';
-import { capitalise, changeFor, pivotColumns, type DrillControl } from './pivot-columns';
+import { defaultComparison, isMonthToDate } from '../month-change';
+import {
+  capitalise,
+  changeFor,
+  pivotColumns,
+  type Comparison,
+  type DrillControl,
+} from './pivot-columns';
 import { pivotFooter } from './pivot-footer';
 import { PivotToolbar } from './pivot-toolbar';
 
@@ -28,10 +35,14 @@ export function PivotTable(props: PivotTableProps) {
   const noun = DIMENSION_NOUN[pivot.dimension];
   const last = pivot.months.length - 1;
   const { filterText: filter, perDay } = options;
-  const [compareIndex, setCompareIndex] = useState(last);
+  // The user's choice holds for these months only: a new range starts from its own default.
+  const monthsKey = pivot.months.map((m) => m.month).join();
+  const [chosen, setChosen] = useState<{ monthsKey: string; index: number } | null>(null);
+  const chosenIndex = chosen?.monthsKey === monthsKey ? chosen.index : null;
+  const setCompareIndex = (index: number) => setChosen({ monthsKey, index });
   const comparison = useMemo(
-    () => (last >= 1 ? { index: Math.min(Math.max(compareIndex, 1), last), perDay } : null),
-    [compareIndex, last, perDay],
+    () => comparisonOf(pivot, chosenIndex, perDay, now),
+    [pivot, chosenIndex, perDay, now],
   );
   // A sort by a column this pivot does not have (a month or change it lacks) is no sort.
   const sort = options.sort && hasColumn(options.sort.id, last, comparison) ? options.sort : null;
@@ -73,6 +84,7 @@ export function PivotTable(props: PivotTableProps) {
     <>
       <PivotToolbar
         pivot={pivot}
+        now={now}
         noun={noun}
         filter={filter}
         onFilter={setFilter}
@@ -92,6 +104,32 @@ export function PivotTable(props: PivotTableProps) {
       />
     </>
   );
+}
+
+/**
+ * The comparison shown: the user's, else the last two complete months. The month to date is
+ * always compared per day (3 of 31 days against a whole month would read as −90 %).
+ */
+function comparisonOf(
+  pivot: CostPivot,
+  chosenIndex: number | null,
+  perDay: boolean,
+  now: Date,
+): Comparison | null {
+  const fallback = defaultComparison(
+    pivot.months.map((m) => m.month),
+    now,
+  );
+  if (!fallback) return null;
+  const last = pivot.months.length - 1;
+  const index = chosenIndex === null ? fallback.index : Math.min(Math.max(chosenIndex, 1), last);
+  const monthToDate = isMonthToDate(pivot.months[index]!.month, now);
+  return {
+    index,
+    perDay: perDay || monthToDate,
+    monthToDate,
+    noCompletePair: chosenIndex === null && !fallback.complete,
+  };
 }
 
 function hasColumn(id: string, lastMonth: number, comparison: unknown): boolean {

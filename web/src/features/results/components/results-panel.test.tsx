@@ -103,6 +103,43 @@ describe('ResultsPanel', () => {
     expect(shop.textContent).toContain('-72.3%');
   });
 
+  it('compares the last two complete months by default, and the month so far only per day', async () => {
+    const march: UsageRow = { ...usage[0]!, usageDate: '2025-03-01', usageAmountCents: 310 };
+    const answer = doneAnswer([...usage, march], { groupBy: 'projects' });
+    answer.months = { first: '2025-01-01', last: '2025-03-01' };
+    const { user } = renderPanel(answer);
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    const shop = () => within(table).getByRole('row', { name: /^Shop/ });
+    expect(within(table).getByRole('columnheader', { name: /^Change \(\$\)/ }).textContent).toBe(
+      'Change ($)Feb 2025 vs Jan 2025↕',
+    );
+    expect(shop().textContent).toContain('-$7.50');
+
+    const select = screen.getByRole('combobox', { name: 'Month-over-month change' });
+    await user.click(select);
+    await user.click(screen.getByRole('option', { name: 'Mar 2025 so far vs Feb 2025, per day' }));
+    expect(within(table).getByRole('columnheader', { name: /^Change \(\$/ }).textContent).toBe(
+      'Change ($ per day)Mar 2025 so far vs Feb 2025↕',
+    );
+    // $3.10 over 10 days against $2.50 over 28: 31.0 − 8.93 = +22.07 ¢ a day, rounded to +$0.22.
+    expect(shop().textContent).toContain('+$0.22/day');
+    const perDay = screen.getByRole('switch', { name: /Per day/ });
+    expect(perDay).toHaveProperty('checked', true);
+    expect(perDay).toHaveProperty('disabled', true);
+  });
+
+  it('says so when the range has no two complete months to compare', () => {
+    const march: UsageRow = { ...usage[0]!, usageDate: '2025-03-01', usageAmountCents: 310 };
+    const answer = doneAnswer([usage[1]!, march], { groupBy: 'projects' });
+    answer.months = { first: '2025-02-01', last: '2025-03-01' };
+    renderPanel(answer);
+    expect(screen.getByText(/No two complete months in this range/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: /Cost by project/ });
+    expect(within(table).getByRole('columnheader', { name: /^Change \(\$/ }).textContent).toBe(
+      'Change ($ per day)Mar 2025 so far vs Feb 2025↕',
+    );
+  });
+
   it('sorts by any column and filters by name', async () => {
     const { user } = renderPanel(doneAnswer(usage, { groupBy: 'projects' }));
     const table = screen.getByRole('table', { name: /Cost by project/ });
