@@ -63,13 +63,15 @@ export async function questionOfSize(url, orgId, now, target, months = 19) {
   const count = Math.ceil((target * 1.02) / perProject);
   // Past 500 (a filter's most) or past every project: no project filter, every cluster.
   const chosen = count >= Math.min(500, projects.length) ? [] : projects.slice(0, count);
-  const question = clustersQuestion(now, chosen);
+  const question = clustersQuestion(now, chosen, months);
   const done = await askBff(url, orgId, question);
-  return {
-    question,
-    rowCount: done.result.totals.rowCount,
-    groups: done.result.summary.groups.length,
-  };
+  const { rowCount } = done.result.totals;
+  // Too many rows with every cluster (or the fewest projects this estimate allows): fewer months.
+  if (rowCount > target * 1.5 && months > 1) {
+    const fewer = Math.max(1, Math.ceil((months * target * 1.05) / rowCount));
+    if (fewer < months) return questionOfSize(url, orgId, now, target, fewer);
+  }
+  return { question, rowCount, groups: done.result.summary.groups.length };
 }
 
 export async function firstOrg(url) {
