@@ -1,8 +1,8 @@
 import { Group } from '@mantine/core';
 import type { MonthBounds } from '@ace/bff/contract';
 import { useController } from 'react-hook-form';
-import { FormPeriodRange, toMonth } from '../../../components/form/form-period-range';
-import { formatMonth, formatMonthRange, monthPickerBounds } from '../../../lib/months';
+import { FormPeriodRange } from '../../../components/form/form-period-range';
+import { formatMonth, monthPickerBounds } from '../../../lib/months';
 import { quickRanges } from '../quick-ranges';
 import type { QueryFormControl } from './form-control';
 import { QuickRangesMenu } from './quick-ranges-menu';
@@ -38,11 +38,6 @@ export function MonthRangeField({ control, now, bounds }: MonthRangeFieldProps) 
         defaultDate={maxMonth}
         previousLabel="Previous year"
         nextLabel="Next year"
-        allowSingleDateInRange
-        valueFormatter={({ date }) => {
-          const [first, last] = Array.isArray(date) ? date : [null, null];
-          return formatMonthRange(toMonth(first), toMonth(last));
-        }}
       />
       <QuickRangesMenu
         ranges={quickRanges(now, minMonth, maxMonth)}

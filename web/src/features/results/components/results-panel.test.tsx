@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { formatUsd } from '../../../lib/money';
 import { axeViolations } from '../../../testing/axe';
-import { doneAnswer } from '../../../testing/cost-query-answers';
+import { doneAnswer, usageResult } from '../../../testing/cost-query-answers';
 import { renderWithProviders } from '../../../testing/render';
 import { columnSort } from '../../../testing/tables';
 import { buildCostPivot } from '../build-cost-pivot';
@@ -132,6 +132,7 @@ describe('ResultsPanel', () => {
     const march: UsageRow = { ...usage[0]!, usageDate: '2025-03-01', usageAmountCents: 310 };
     const answer = doneAnswer([usage[1]!, march], { groupBy: 'projects' });
     answer.months = { first: '2025-02-01', last: '2025-03-01' };
+    answer.result = usageResult([usage[1]!, march], 'projects', answer.months);
     renderPanel(answer);
     expect(screen.getByText(/No two complete months in this range/)).toBeTruthy();
     const table = screen.getByRole('table', { name: /Cost by project/ });
