@@ -24,7 +24,10 @@ function renderForm(props: Partial<QueryFormProps> = {}) {
 
 async function openLastYear(user: ReturnType<typeof renderForm>['user']) {
   await user.click(screen.getByRole('button', { name: /^Months/ }));
-  await user.click(await screen.findByRole('button', { name: 'Previous year' }));
+  // The calendar's code is fetched on first open (form-period-range.tsx): slow under load.
+  await user.click(
+    await screen.findByRole('button', { name: 'Previous year' }, { timeout: 10_000 }),
+  );
   expect(await screen.findByRole('button', { name: '2025' })).toBeTruthy();
 }
 
