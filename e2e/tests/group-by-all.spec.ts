@@ -1,20 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { fetchDone, serverNow, sum, usdToCents, type Done } from '../fixtures/cost-api';
+import { SCALE_50_SERVERS } from '../fixtures/processes';
 import { expect, test } from '../fixtures/test';
 
 /** Ids one Atlas query carries (the BFF's ATLAS_QUERY_MAX_IDS default). */
 const MAX_IDS = 500;
 
-test.use({
-  locale: 'en-US',
-  serverOptions: {
-    simulator: 'embedded',
-    // Scale 50: about 13,000 clusters over the three organizations, so "every cluster" is a
-    // question Atlas has to be asked in 26 parts.
-    simulatorEnv: { SIMULATOR_SCALE: '50', SIMULATOR_PROCESSING_MS: '50' },
-    bffEnv: { POLL_FIRST_MS: '50', POLL_DENSE_MS: '50', POLL_INITIAL_MS: '50', POLL_MAX_MS: '200' },
-  },
-});
+// Every cluster of scale 50 is a question Atlas has to be asked in 26 parts.
+test.use({ locale: 'en-US', serverOptions: SCALE_50_SERVERS });
 
 const csrf = { 'X-CSRF': '1' };
 

@@ -1,15 +1,8 @@
 import { createdQuery, fetchDone } from '../fixtures/cost-api';
+import { SCALE_50_SERVERS } from '../fixtures/processes';
 import { expect, test } from '../fixtures/test';
 
-test.use({
-  locale: 'en-US',
-  serverOptions: {
-    simulator: 'embedded',
-    // Scale 50: about 1,000 projects and 13,500 clusters over three orgs (4,923 in the largest).
-    simulatorEnv: { SIMULATOR_SCALE: '50', SIMULATOR_PROCESSING_MS: '50' },
-    bffEnv: { POLL_FIRST_MS: '50', POLL_DENSE_MS: '50', POLL_INITIAL_MS: '50', POLL_MAX_MS: '200' },
-  },
-});
+test.use({ locale: 'en-US', serverOptions: SCALE_50_SERVERS });
 
 const csrf = { 'X-CSRF': '1' };
 
