@@ -5,6 +5,7 @@ import { memo, useId, useMemo } from 'react';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
 import { barRect, type BarBox } from '../bar-rect';
 import type { CostPivot } from '../pivot-types';
+import { plotWidthOf, rightMarginFor, useWindowWidth, xAxisTicks } from '../axis-interval';
 import { buildChartModel, CHART_GROUP_CHOICES } from '../chart-series';
 import { monthStateNote, shortMonthLabel } from '../month-labels';
 import { ChartLegend } from './chart-legend';
@@ -18,7 +19,6 @@ const compactUsd = new Intl.NumberFormat(undefined, {
 
 // Props with one identity for the chart's life: recharts recomputes its layout for each new one.
 const valueFormatter = (value: number) => compactUsd.format(value);
-const barChartProps = { stackOffset: 'sign' } as const;
 /**
  * Each bar as a plain <rect>. recharts' own Rectangle measures its path after mounting and sets
  * state, so ~380 bars render twice and force layouts on the way to the first paint.
@@ -33,6 +33,8 @@ function BarShape(props: BarBox & { fill?: string | undefined; fillOpacity?: num
     />
   );
 }
+/** Five round ticks: few enough to show all, so recharts does not measure their labels. */
+const yAxisProps = { interval: 0 } as const;
 // No grow-in animation: it re-renders every bar for a second, while the table loads.
 const barProps = { isAnimationActive: false, shape: BarShape };
 
@@ -61,6 +63,19 @@ function CostChart({ pivot, now, groups, onGroupsChange }: CostChartProps) {
       }),
     [pivot, groups, now],
   );
+  const plotWidth = plotWidthOf(useWindowWidth());
+  const { xAxisProps, barChartProps } = useMemo(() => {
+    const labels = model.data.map((d) => String(d.month));
+    const right = rightMarginFor(labels, plotWidth);
+    // Labels chosen here, not measured by recharts (see axis-interval.ts).
+    return {
+      xAxisProps: { interval: 0, ticks: xAxisTicks(labels, plotWidth - right) },
+      barChartProps: {
+        stackOffset: 'sign',
+        margin: { top: 5, right, bottom: 5, left: 5 },
+      } as const,
+    };
+  }, [model, plotWidth]);
   const { series, tooltipProps } = useMemo(() => {
     const titleOf = (index: number) => {
       const m = pivot.months[index];
@@ -113,6 +128,8 @@ function CostChart({ pivot, now, groups, onGroupsChange }: CostChartProps) {
           valueFormatter={valueFormatter}
           barChartProps={barChartProps}
           barProps={barProps}
+          xAxisProps={xAxisProps}
+          yAxisProps={yAxisProps}
           tooltipAnimationDuration={0}
           tooltipProps={tooltipProps}
         />
