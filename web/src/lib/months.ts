@@ -1,7 +1,14 @@
 // The one date-fns importer: month maths and month labels. Every value is a `YYYY-MM-01`
 // string and every calculation runs on UTCDate, so the browser's time zone never shifts a month.
 import { UTCDate, utc } from '@date-fns/utc';
-import { addMonths, differenceInCalendarMonths, format, getDaysInMonth, parseISO } from 'date-fns';
+import {
+  addMonths,
+  differenceInCalendarMonths,
+  getDaysInMonth,
+  getMonth,
+  lightFormat,
+  parseISO,
+} from 'date-fns';
 import {
   currentMonthStart,
   isMonthStart,
@@ -18,12 +25,33 @@ function toDate(month: MonthStart): UTCDate {
 }
 
 function toMonthStart(date: Date): MonthStart {
-  return format(date, 'yyyy-MM-01');
+  return lightFormat(date, 'yyyy-MM-01');
 }
+
+/**
+ * date-fns's `MMM` in en-US, fixed: lightFormat and this table instead of `format`, whose every
+ * token's formatter and the en-US locale (~5 KB gzip) would otherwise be on the first screen.
+ */
+const SHORT_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+const shortMonth = (date: Date): string => SHORT_MONTHS[getMonth(date)] ?? '';
 
 /** `Jan 2025` (fixed English short month, like the Atlas console). */
 export function formatMonth(month: MonthStart): string {
-  return format(toDate(month), 'MMM yyyy');
+  const date = toDate(month);
+  return `${shortMonth(date)} ${lightFormat(date, 'yyyy')}`;
 }
 
 export function addMonthsTo(month: MonthStart, count: number): MonthStart {
@@ -48,7 +76,8 @@ export function formatMonthSpan(first: MonthStart, last: MonthStart): string {
   if (first === last) return formatMonth(first);
   const from = toDate(first);
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
-  return `${format(from, sameYear ? 'MMM' : 'MMM yyyy')}–${formatMonth(last)}`;
+  const fromLabel = sameYear ? shortMonth(from) : formatMonth(first);
+  return `${fromLabel}–${formatMonth(last)}`;
 }
 
 /** The month an Atlas `usageDate` (`YYYY-MM-DD` or an ISO timestamp) falls in, in UTC. */
@@ -85,7 +114,8 @@ export function monthPickerBounds(
 
 /** `3 Dec 2026`: the UTC day of an ISO timestamp (when Atlas gave the dashboard a month). */
 export function formatDay(iso: string): string {
-  return format(parseISO(iso, { in: utc }), 'd MMM yyyy');
+  const date = parseISO(iso, { in: utc });
+  return `${lightFormat(date, 'd')} ${shortMonth(date)} ${lightFormat(date, 'yyyy')}`;
 }
 
 /**
