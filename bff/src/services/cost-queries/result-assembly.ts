@@ -115,6 +115,10 @@ export async function assembleResult(
   const sliceKey = sliceKeyOf(query.atlas);
   const { kept, known } = await readKept(deps.slices, sliceKey, keptMonths, table);
   const composed = composeRows({ months, plan, partRows, known, access: tableAccess(table) });
+  table.seal();
+  // Composed: the parts' and kept months' index lists are not needed any more.
+  partRows.length = 0;
+  known.clear();
   if (composed.missing.length > 0) {
     return { failure: vanished(`The kept month ${composed.missing[0]}`) };
   }
@@ -184,6 +188,7 @@ export async function composeKept(
   const rows: number[] = [];
   for (const month of months) for (const r of known.get(month)!) rows.push(r);
   known.clear();
+  table.seal();
   const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), Infinity);
   return {
     ...tableResult(table, rows, query, historyOf(kept, at, atlasHistoryMonths)),
@@ -223,6 +228,7 @@ export function storedResult(
 ): StoredResult {
   const table = new RowTable();
   const order = rows.map((row) => table.push(row));
+  table.seal();
   return tableResult(table, order, query, history);
 }
 

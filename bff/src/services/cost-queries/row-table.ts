@@ -1,5 +1,5 @@
 import { checkUsageRows, type UsageRow, type UsageRows } from '../../contract';
-import { isLatin1, makeText, type TextSink } from './text-buffer';
+import { isLatin1, makeText, TextScratch, type TextSink } from './text-buffer';
 
 /**
  * A result's usage rows held in columns while it is composed, summed and stored (decision 018):
@@ -48,6 +48,8 @@ export class RowTable {
   private lastReorder = false;
   /** Some field or value has a character past U+00FF: texts are made two bytes a character. */
   private wide = false;
+  private readonly texts = new TextScratch();
+  private sealed = false;
   length = 0;
 
   constructor(initialCapacity = 4096) {
@@ -115,6 +117,21 @@ export class RowTable {
       this.length = r + 1;
     }
     return first;
+  }
+
+  /**
+   * Nothing more will be added: the maps that found each value's index go (a million rows have
+   * a few hundred thousand distinct values). Adding after this throws.
+   */
+  seal(): void {
+    this.sealed = true;
+    this.stringIndex.clear();
+    this.jsonIndex.clear();
+  }
+
+  /** Lets go of the buffer texts were written in (the table itself stays readable). */
+  releaseScratch(): void {
+    this.texts.release();
   }
 
   /** The value of `field` in row `r`, undefined when the row lacks it. */
@@ -266,7 +283,7 @@ export class RowTable {
   }
 
   private text(emit: (out: TextSink) => void): string {
-    return makeText(this.wide ? 'utf16le' : 'latin1', emit);
+    return makeText(this.wide ? 'utf16le' : 'latin1', emit, this.texts);
   }
 
   private reserve(): number {
@@ -297,6 +314,7 @@ export class RowTable {
   }
 
   private intern(value: FieldValue): number {
+    if (this.sealed) throw new Error('the table is sealed: nothing more may be added');
     const text = typeof value === 'string';
     const index = text ? this.stringIndex : this.jsonIndex;
     const key = text ? value : JSON.stringify(value);

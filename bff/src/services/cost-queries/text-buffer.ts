@@ -17,17 +17,44 @@ export interface TextSink {
   addNumber(value: number): void;
 }
 
+/**
+ * Where texts are written before they become strings: one buffer, reused by every text made
+ * through it and grown only when a text is longer (a month's slices, then the rows' columns), so
+ * writing many texts leaves one buffer behind, not one per text.
+ */
+export class TextScratch {
+  private buffer: Buffer | undefined;
+
+  /** At least `bytes` long (its contents are overwritten by the next text). */
+  take(bytes: number): Buffer {
+    if (!this.buffer || this.buffer.length < bytes) {
+      this.buffer = undefined;
+      this.buffer = Buffer.allocUnsafeSlow(Math.max(bytes, 1));
+    }
+    return this.buffer;
+  }
+
+  release(): void {
+    this.buffer = undefined;
+  }
+}
+
 /** The text `emit` writes, as one string. `emit` must write the same text each time it is run. */
-export function makeText(encoding: TextEncoding, emit: (out: TextSink) => void): string {
+export function makeText(
+  encoding: TextEncoding,
+  emit: (out: TextSink) => void,
+  scratch = new TextScratch(),
+): string {
   const counter = new Counter();
   emit(counter);
   const width = encoding === 'latin1' ? 1 : 2;
-  const writer = new Writer(Buffer.allocUnsafeSlow(counter.length * width), encoding, width);
+  const bytes = counter.length * width;
+  const writer = new Writer(scratch.take(bytes), encoding, width);
   emit(writer);
-  if (writer.used !== writer.buffer.length) {
+  if (writer.used !== bytes) {
     throw new Error(`text changed between counting and writing (${writer.used} bytes)`);
   }
-  return writer.buffer.toString(encoding);
+  return writer.buffer.toString(encoding, 0, bytes);
 }
 
 function digitsOf(n: number): number {
