@@ -134,8 +134,10 @@ export function summarizeUsage(
   }
   interface Open {
     group: CostSummaryGroup;
-    byMonth: Map<string, number>;
+    /** Cents by the month's slot (`slotOf`): a plain array, not a Map per group (62,000 groups). */
+    sums: Array<number | undefined>;
   }
+  const slotOf = new Map<string, number>();
   const groups = new Map<string | undefined, Open>();
   const unreadable = { rows: 0, cents: 0 };
   let magnitude = 0;
@@ -169,17 +171,23 @@ export function summarizeUsage(
           cells: [],
           totalCents: 0,
         },
-        byMonth: new Map(),
+        sums: [],
       };
       groups.set(key, open);
     }
-    open.byMonth.set(month, (open.byMonth.get(month) ?? 0) + amount);
+    let slot = slotOf.get(month);
+    if (slot === undefined) {
+      slot = slotOf.size;
+      slotOf.set(month, slot);
+    }
+    open.sums[slot] = (open.sums[slot] ?? 0) + amount;
     open.group.totalCents += amount;
   }
   if (magnitude > Number.MAX_SAFE_INTEGER) throw new RangeError('amounts exceed exact cents');
   const columns = [...months].sort();
-  const list = [...groups.values()].map(({ group, byMonth }) => {
-    group.cells = columns.map((month) => byMonth.get(month) ?? null);
+  const slots = columns.map((month) => slotOf.get(month) ?? -1);
+  const list = [...groups.values()].map(({ group, sums }) => {
+    group.cells = slots.map((slot) => sums[slot] ?? null);
     return group;
   });
   list.sort(
@@ -217,7 +225,10 @@ export function encodeUsageRows(rows: Iterable<UsageRow>): UsageRows {
   const fields: string[] = [];
   const columns: number[][] = [];
   const values: FieldValue[] = [];
-  const valueIndex = new Map<unknown, number>();
+  // Strings by themselves, other values by their JSON, in two maps: 1 and '1' stay apart, and so
+  // do a string and a value whose JSON it spells.
+  const stringIndex = new Map<string, number>();
+  const jsonIndex = new Map<string, number>();
   const amounts: number[] = [];
   let count = 0;
   for (const row of rows) {
@@ -233,12 +244,12 @@ export function encodeUsageRows(rows: Iterable<UsageRow>): UsageRows {
         fields.push(field);
         columns.push(new Array<number>(count).fill(-1));
       }
-      // Strings by themselves; other values by their JSON (1 and '1' stay apart).
-      const key = typeof value === 'string' ? value : `\u0000${JSON.stringify(value)}`;
-      let v = valueIndex.get(key);
+      const index = typeof value === 'string' ? stringIndex : jsonIndex;
+      const key = typeof value === 'string' ? value : JSON.stringify(value);
+      let v = index.get(key);
       if (v === undefined) {
         v = values.length;
-        valueIndex.set(key, v);
+        index.set(key, v);
         values.push(value);
       }
       columns[f]![count] = v;
@@ -263,24 +274,40 @@ const TEXT_FIELDS = new Set([
 ]);
 
 /**
+ * What is wrong with rows in columns (what, never the values), or undefined when the columns fit
+ * together and every row would be a usage row: one pass over every index and amount.
+ */
+export function checkUsageRows(encoded: UsageRows): string | undefined {
+  const { rowCount, cents: amounts, fields, values, columns } = encoded;
+  if (amounts.length !== rowCount) return 'cents: not one per row';
+  if (columns.length !== fields.length) return 'columns: not one per field';
+  for (let f = 0; f < fields.length; f++) {
+    const column = columns[f]!;
+    const mustBeText = TEXT_FIELDS.has(fields[f]!);
+    if (column.length !== rowCount) return `columns[${f}]: not one per row`;
+    for (const v of column) {
+      if (v >= values.length) return `columns[${f}]: index outside values`;
+      if (mustBeText && v >= 0 && typeof values[v] !== 'string') {
+        return `${fields[f]}: not text`;
+      }
+    }
+  }
+  const dates = columns[fields.indexOf('usageDate')];
+  for (let r = 0; r < rowCount; r++) {
+    if (!Number.isSafeInteger(amounts[r])) return `cents[${r}]: not integer cents`;
+    if (!dates || dates[r]! < 0) return `row ${r}: no usageDate`;
+  }
+  return undefined;
+}
+
+/**
  * The rows back as objects; an error (what is wrong, never the values) when the columns do not
  * fit together or a row would not be a usage row.
  */
 export function decodeUsageRows(encoded: UsageRows): { rows: UsageRow[] } | { problem: string } {
+  const problem = checkUsageRows(encoded);
+  if (problem !== undefined) return { problem };
   const { rowCount, cents: amounts, fields, values, columns } = encoded;
-  if (amounts.length !== rowCount) return { problem: 'cents: not one per row' };
-  if (columns.length !== fields.length) return { problem: 'columns: not one per field' };
-  for (let f = 0; f < fields.length; f++) {
-    const column = columns[f]!;
-    const mustBeText = TEXT_FIELDS.has(fields[f]!);
-    if (column.length !== rowCount) return { problem: `columns[${f}]: not one per row` };
-    for (const v of column) {
-      if (v >= values.length) return { problem: `columns[${f}]: index outside values` };
-      if (mustBeText && v >= 0 && typeof values[v] !== 'string') {
-        return { problem: `${fields[f]}: not text` };
-      }
-    }
-  }
   const rows: UsageRow[] = new Array<UsageRow>(rowCount);
   for (let r = 0; r < rowCount; r++) {
     const row: Record<string, unknown> = {};
@@ -288,10 +315,7 @@ export function decodeUsageRows(encoded: UsageRows): { rows: UsageRow[] } | { pr
       const v = columns[f]![r]!;
       if (v >= 0) row[fields[f]!] = values[v];
     }
-    const amount = amounts[r];
-    if (!Number.isSafeInteger(amount)) return { problem: `cents[${r}]: not integer cents` };
-    row.usageAmountCents = amount;
-    if (row.usageDate === undefined) return { problem: `row ${r}: no usageDate` };
+    row.usageAmountCents = amounts[r];
     rows[r] = row as UsageRow;
   }
   return { rows };

@@ -47,6 +47,19 @@ describe('usage rows in columns', () => {
     );
   });
 
+  it('keep a text apart from a value its text spells (a string that starts like JSON)', () => {
+    const rows: UsageRow[] = [
+      { usageDate: '2025-01-01', usageAmountCents: 1, extra: {} },
+      { usageDate: '2025-01-01', usageAmountCents: 2, extra: '{}' },
+      { usageDate: '2025-01-01', usageAmountCents: 3, extra: '\u0000{}' },
+      { usageDate: '2025-01-01', usageAmountCents: 4, extra: 1 },
+      { usageDate: '2025-01-01', usageAmountCents: 5, extra: '1' },
+    ];
+    const encoded = encodeUsageRows(rows);
+    expect(encoded.values).toHaveLength(6);
+    expect(decodeUsageRows(JSON.parse(JSON.stringify(encoded)) as never)).toEqual({ rows });
+  });
+
   it('say what is wrong with a damaged answer, never a value', () => {
     const encoded = encodeUsageRows([
       { usageDate: '2025-01-01', usageAmountCents: 5, projectName: 'Secret Shop' },

@@ -1,21 +1,26 @@
 import type { UsageRow } from '../../contract';
-import { monthsIn, rowsByMonth } from './month-slices';
-import { mergeSplitRows, partSpan, type QueryPlan } from './query-plan';
+import { monthOfRow, monthsIn, rowsByMonth } from './month-slices';
+import { mergeSplitRows, partSpan, type QueryPlan, type RowAccess } from './query-plan';
 
-export interface ComposeInput {
+/**
+ * Rows are anything `access` reads a month and an id from: row objects, or indexes of rows kept
+ * in columns (row-table.ts), which is how a result is composed (decision 018).
+ */
+export interface ComposeInput<R = UsageRow> {
   /** Every month of the question, in order. */
   months: readonly string[];
   plan: QueryPlan;
   /** Each part's rows, in the plan's order. */
-  partRows: ReadonlyArray<readonly UsageRow[]>;
+  partRows: ReadonlyArray<readonly R[]>;
   /** The rows of the months the plan did not ask for (kept slices). */
-  known: ReadonlyMap<string, readonly UsageRow[]>;
+  known: ReadonlyMap<string, readonly R[]>;
+  access?: RowAccess<R>;
 }
 
-export interface Composed {
-  rows: UsageRow[];
+export interface Composed<R = UsageRow> {
+  rows: R[];
   /** The rows of each month Atlas was asked for now, to store as slices. */
-  fetched: Map<string, UsageRow[]>;
+  fetched: Map<string, R[]>;
   /** Spans whose rows could not all be placed in a month: used whole, not sliced. */
   unsliced: number;
   /** Months neither asked for nor known (a kept slice that went away meanwhile). */
@@ -27,23 +32,25 @@ export interface Composed {
  * when split by ids), the other months from their slices. This is what makes a range composed
  * of slices identical to one Atlas query over it (see the property test).
  */
-export function composeRows({ months, plan, partRows, known }: ComposeInput): Composed {
-  const spans = new Map<string, { months: string[]; rows: Array<readonly UsageRow[]> }>();
+export function composeRows<R = UsageRow>(input: ComposeInput<R>): Composed<R> {
+  const { months, plan, partRows, known } = input;
+  const access = input.access ?? (objectAccess as unknown as RowAccess<R>);
+  const spans = new Map<string, { months: string[]; rows: Array<readonly R[]> }>();
   plan.parts.forEach((part, i) => {
     const key = part.startDate;
     const span = spans.get(key) ?? { months: monthsIn(partSpan(part)), rows: [] };
     span.rows.push(partRows[i] ?? []);
     spans.set(key, span);
   });
-  const fetched = new Map<string, UsageRow[]>();
-  const whole = new Map<string, UsageRow[]>();
+  const fetched = new Map<string, R[]>();
+  const whole = new Map<string, R[]>();
   let unsliced = 0;
   for (const [first, span] of spans) {
     const merged =
       plan.split && span.rows.length > 1
-        ? mergeSplitRows(span.rows, plan.split.dimension)
+        ? mergeSplitRows(span.rows, plan.split.dimension, access)
         : span.rows.flat();
-    const byMonth = rowsByMonth(merged, span.months);
+    const byMonth = rowsByMonth(merged, span.months, access);
     if (byMonth) {
       for (const [month, rows] of byMonth) fetched.set(month, rows);
     } else {
@@ -52,7 +59,7 @@ export function composeRows({ months, plan, partRows, known }: ComposeInput): Co
       for (const month of span.months) fetched.delete(month);
     }
   }
-  const rows: UsageRow[] = [];
+  const rows: R[] = [];
   const missing: string[] = [];
   const covered = new Set([...spans.values()].flatMap((s) => s.months));
   for (const month of months) {
@@ -70,14 +77,13 @@ export function composeRows({ months, plan, partRows, known }: ComposeInput): Co
   return { rows, fetched, unsliced, missing };
 }
 
-/** The browser's totals of a row list: integer cents, summed exactly. */
-export function totalsOf(rows: readonly UsageRow[]) {
-  let totalCents = 0;
-  for (const row of rows) totalCents += row.usageAmountCents;
-  return { currency: 'USD' as const, totalCents, rowCount: rows.length };
-}
+/** How row objects are read. */
+export const objectAccess: RowAccess<UsageRow> = {
+  month: monthOfRow,
+  value: (row, field) => row[field],
+};
 
 /** `push(...rows)` would pass 100,000+ arguments (a stack overflow): one at a time. */
-function append(target: UsageRow[], rows: readonly UsageRow[]): void {
+function append<R>(target: R[], rows: readonly R[]): void {
   for (const row of rows) target.push(row);
 }

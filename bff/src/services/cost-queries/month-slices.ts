@@ -50,13 +50,14 @@ export function monthOfRow(row: Pick<UsageRow, 'usageDate'>): string | undefined
  * Rows by month, for the months given (each present, maybe empty). Undefined when a row's date
  * is not one of them: such a result is used whole and not sliced (see the runner's warning).
  */
-export function rowsByMonth(
-  rows: readonly UsageRow[],
+export function rowsByMonth<R>(
+  rows: readonly R[],
   months: readonly string[],
-): Map<string, UsageRow[]> | undefined {
-  const byMonth = new Map(months.map((m) => [m, [] as UsageRow[]]));
+  access: { month(row: R): string | undefined },
+): Map<string, R[]> | undefined {
+  const byMonth = new Map(months.map((m) => [m, [] as R[]]));
   for (const row of rows) {
-    const month = monthOfRow(row);
+    const month = access.month(row);
     const list = month === undefined ? undefined : byMonth.get(month);
     if (!list) return undefined;
     list.push(row);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { monthFromIndex, monthIndex, monthStartSchema, type MonthSpan } from '../../contract';
-import type { UsageRow } from '../../contract';
 import { AppError } from '../../errors';
 import type { AtlasQuery } from './atlas-query';
 
@@ -89,6 +88,12 @@ export const partSpan = (part: QueryPlan['parts'][number]): MonthSpan => ({
   last: monthFromIndex(monthIndex(part.endDate) - 1),
 });
 
+/** How composition reads a row: its month (see monthOfRow) and a field's value. */
+export interface RowAccess<R> {
+  month(row: R): string | undefined;
+  value(row: R, field: 'projectId' | 'clusterId'): unknown;
+}
+
 const ID_FIELD: Record<SplitDimension, 'projectId' | 'clusterId'> = {
   projects: 'projectId',
   clusters: 'clusterId',
@@ -99,15 +104,16 @@ const ID_FIELD: Record<SplitDimension, 'projectId' | 'clusterId'> = {
  * them: each part's rows with an id of the split dimension, and the rows without one (the same
  * in every part) once, from the first part.
  */
-export function mergeSplitRows(
-  parts: ReadonlyArray<readonly UsageRow[]>,
+export function mergeSplitRows<R>(
+  parts: ReadonlyArray<readonly R[]>,
   dimension: SplitDimension,
-): UsageRow[] {
+  access: Pick<RowAccess<R>, 'value'>,
+): R[] {
   const field = ID_FIELD[dimension];
-  const merged: UsageRow[] = [];
+  const merged: R[] = [];
   parts.forEach((rows, i) => {
     for (const row of rows) {
-      const id = row[field];
+      const id = access.value(row, field);
       if (i === 0 || (typeof id === 'string' && id !== '')) merged.push(row);
     }
   });

@@ -1,5 +1,4 @@
 import {
-  decodeUsageRows,
   encodeUsageRows,
   monthIndex,
   retentionWindow,
@@ -18,10 +17,11 @@ import type {
 } from '../../store/job-types';
 import { monthsOf } from './atlas-query';
 import type { CacheTtls } from './cache-policy';
-import { composeRows, totalsOf } from './compose';
+import { composeRows } from './compose';
 import { planOf, type JobQuery } from './job-query';
 import { monthsIn, sliceExpiresAt, sliceKeyOf } from './month-slices';
-import { partSpan } from './query-plan';
+import { partSpan, type RowAccess } from './query-plan';
+import { RowTable } from './row-table';
 
 export interface AssemblyDeps {
   results: ResultRepository;
@@ -54,14 +54,29 @@ export async function storePart(
   });
 }
 
-/** A stored part's rows: in columns, or (written before columns) as a JSON array of rows. */
-function partRowsOf(payload: string): UsageRow[] {
+/**
+ * A stored part's rows into the table: in columns (appended as they are, never as objects), or
+ * (written before columns) a JSON array of rows. The indexes of its rows in the table.
+ */
+function appendPart(table: RowTable, payload: string): number[] {
   const parsed = JSON.parse(payload) as UsageRow[] | UsageRows;
-  if (Array.isArray(parsed)) return parsed;
-  const decoded = decodeUsageRows(parsed);
-  if ('problem' in decoded) throw new Error(`a stored part is damaged: ${decoded.problem}`);
-  return decoded.rows;
+  if (Array.isArray(parsed)) return parsed.map((row) => table.push(row));
+  const first = table.appendEncoded(parsed);
+  return range(first, table.length);
 }
+
+/** A kept month's rows (a JSON array of rows) into the table: their indexes. */
+function appendSlice(table: RowTable, payload: string): number[] {
+  return (JSON.parse(payload) as UsageRow[]).map((row) => table.push(row));
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** How composition reads rows kept in a table. */
+const tableAccess = (table: RowTable): RowAccess<number> => ({
+  month: (r) => table.monthOf(r),
+  value: (r, field) => table.valueOf(r, field),
+});
 
 /** A kept month or a stored part that went away while the job ran (a race with cleanup). */
 const vanished = (what: string) =>
@@ -84,20 +99,26 @@ export async function assembleResult(
   at: number,
 ): Promise<(StoredResult & { fetchedAt: number }) | { failure: AppError }> {
   const plan = planOf(query);
-  const partRows: Array<readonly UsageRow[]> = [];
+  // Every row of the answer in one table of columns: a part's rows are appended and its text
+  // dropped before the next part is read; no row is an object for longer than its own part.
+  const table = new RowTable();
+  const partRows: number[][] = [];
   for (let i = 0; i < plan.parts.length - 1; i++) {
     const stored = await deps.results.get(partResultId(job.id, i));
     if (!stored) return { failure: vanished(`Part ${i + 1} of its answer`) };
-    partRows.push(partRowsOf(stored.payload));
+    partRows.push(appendPart(table, stored.payload));
   }
-  partRows.push(lastRows);
+  partRows.push(lastRows.map((row) => table.push(row)));
   const months = monthsIn(monthsOf(query.atlas));
   const asked = new Set(plan.parts.flatMap((p) => monthsIn(partSpan(p))));
   const keptMonths = months.filter((m) => !asked.has(m));
   const sliceKey = sliceKeyOf(query.atlas);
-  const kept = await deps.slices.get(sliceKey, keptMonths);
-  const known = new Map(kept.map((s) => [s.month, JSON.parse(s.payload) as UsageRow[]]));
-  const composed = composeRows({ months, plan, partRows, known });
+  const { kept, known } = await readKept(deps.slices, sliceKey, keptMonths, table);
+  const composed = composeRows({ months, plan, partRows, known, access: tableAccess(table) });
+  table.seal();
+  // Composed: the parts' and kept months' index lists are not needed any more.
+  partRows.length = 0;
+  known.clear();
   if (composed.missing.length > 0) {
     return { failure: vanished(`The kept month ${composed.missing[0]}`) };
   }
@@ -114,15 +135,40 @@ export async function assembleResult(
       month,
       orgId: job.orgId,
       organizations: query.atlas.organizations,
-      payload: JSON.stringify(rows),
+      payload: table.rowsJson(rows),
       fetchedAt: at,
       expiresAt: sliceExpiresAt(month, at, deps.settings.cacheTtl),
     };
     await deps.slices.upsert([slice]);
   }
+  composed.fetched.clear();
   const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), at);
   const history = historyOf(kept, at, deps.settings.atlasHistoryMonths);
-  return { ...storedResult(composed.rows, query.atlas, history), fetchedAt };
+  return { ...tableResult(table, composed.rows, query.atlas, history), fetchedAt };
+}
+
+/**
+ * The kept months' rows into the table, one slice read at a time (all of them at once would be
+ * every kept month's text in memory together), and when Atlas gave each.
+ */
+async function readKept(
+  slices: SliceRepository,
+  sliceKey: string,
+  months: readonly string[],
+  table: RowTable,
+): Promise<{
+  kept: Array<Pick<SliceRecord, 'month' | 'fetchedAt'>>;
+  known: Map<string, number[]>;
+}> {
+  const kept: Array<Pick<SliceRecord, 'month' | 'fetchedAt'>> = [];
+  const known = new Map<string, number[]>();
+  for (const month of months) {
+    const [slice] = await slices.get(sliceKey, [month]);
+    if (!slice) continue;
+    kept.push({ month: slice.month, fetchedAt: slice.fetchedAt });
+    known.set(slice.month, appendSlice(table, slice.payload));
+  }
+  return { kept, known };
 }
 
 /**
@@ -136,17 +182,18 @@ export async function composeKept(
   at: number,
   atlasHistoryMonths: number,
 ): Promise<(StoredResult & { fetchedAt: number }) | undefined> {
-  const kept = await slices.get(sliceKeyOf(query), months);
+  const table = new RowTable();
+  const { kept, known } = await readKept(slices, sliceKeyOf(query), months, table);
   if (kept.length !== months.length) return undefined;
-  const byMonth = new Map(kept.map((s) => [s.month, s]));
-  const rows: UsageRow[] = [];
-  let fetchedAt = Infinity;
-  for (const month of months) {
-    const slice = byMonth.get(month)!;
-    fetchedAt = Math.min(fetchedAt, slice.fetchedAt);
-    for (const row of JSON.parse(slice.payload) as UsageRow[]) rows.push(row);
-  }
-  return { ...storedResult(rows, query, historyOf(kept, at, atlasHistoryMonths)), fetchedAt };
+  const rows: number[] = [];
+  for (const month of months) for (const r of known.get(month)!) rows.push(r);
+  known.clear();
+  table.seal();
+  const fetchedAt = kept.reduce((oldest, s) => Math.min(oldest, s.fetchedAt), Infinity);
+  return {
+    ...tableResult(table, rows, query, historyOf(kept, at, atlasHistoryMonths)),
+    fetchedAt,
+  };
 }
 
 /** The months of an answer Atlas no longer serves at `at`, with when Atlas gave them. */
@@ -179,12 +226,29 @@ export function storedResult(
   query: Pick<JobQuery['atlas'], 'groupBy' | 'startDate' | 'endDate'>,
   history: readonly KeptMonth[],
 ): StoredResult {
+  const table = new RowTable();
+  const order = rows.map((row) => table.push(row));
+  table.seal();
+  return tableResult(table, order, query, history);
+}
+
+/**
+ * The same from rows kept in columns (`rows`: their indexes, in the answer's order): the summary
+ * is `summarizeUsage` over the rows read one at a time, the columns' text is made from the table.
+ */
+function tableResult(
+  table: RowTable,
+  rows: readonly number[],
+  query: Pick<JobQuery['atlas'], 'groupBy' | 'startDate' | 'endDate'>,
+  history: readonly KeptMonth[],
+): StoredResult {
   const result = {
-    summary: summarizeUsage(rows, query.groupBy, monthsOf(query)),
-    totals: totalsOf(rows),
+    summary: summarizeUsage(table.view(rows), query.groupBy, monthsOf(query)),
+    totals: { currency: 'USD' as const, totalCents: table.centsOf(rows), rowCount: rows.length },
     ...(history.length > 0 && { history }),
   };
-  return { payload: JSON.stringify(result), detail: JSON.stringify(encodeUsageRows(rows)) };
+  const payload = JSON.stringify(result);
+  return { payload, detail: table.detailJson(rows) };
 }
 
 /**
