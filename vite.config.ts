@@ -15,18 +15,14 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        // Named vendor chunks for what the results load lazily (React.lazy / import()): the
-        // charts (recharts, ~130 KB gzip) and the tables. The first screen stays one chunk:
-        // splitting React and Mantine out too cost ~8 KB gzip more on the first visit.
+        // A named vendor chunk for the tables the results load lazily (React.lazy / import()).
+        // The first screen stays one chunk: splitting React and Mantine out too cost ~8 KB gzip
+        // more on the first visit.
         codeSplitting: {
           groups: [
             // First, what the first screen needs, so the lazy groups below cannot pull a shared
             // dependency (Mantine core, React) into a chunk the first screen would then load.
             { name: 'app', tags: ['$initial'], priority: 2 },
-            {
-              name: 'charts',
-              test: /node_modules[\\/](recharts|@mantine[\\/]charts|victory-vendor|d3-[a-z]+|@reduxjs|react-redux|redux|immer|reselect|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|internmap)[\\/]/,
-            },
             {
               name: 'tables',
               test: /node_modules[\\/]@tanstack[\\/](react-table|table-core|react-virtual|virtual-core)[\\/]/,

@@ -15,7 +15,7 @@ export function installProbes() {
     });
   new MutationObserver(() => {
     if (marks.visibleDom === undefined) {
-      const bars = document.querySelector('[data-testid="cost-chart"] .recharts-bar-rectangle');
+      const bars = document.querySelector('[data-testid="cost-chart"] .chart-bar');
       const row = document.querySelector('[data-testid="pivot-table"] tbody tr[aria-rowindex="2"]');
       if (bars && row) {
         marks.visibleDom = performance.now();

@@ -41,7 +41,7 @@ test('a clusters query shows the chart, the pivot with exact totals and changes,
   const legend = page.getByRole('list', { name: 'Legend' });
   await expect(legend.getByRole('listitem')).toHaveCount(20);
   await expect(legend.getByText(/^Other \(\d+ more\)$/)).toBeVisible();
-  await chart.locator('.recharts-bar-rectangle').first().hover();
+  await chart.locator('.chart-bar').first().hover();
   await expect(page.getByText(/^Month total \$/)).toBeVisible();
 
   // Totals row: every month and the grand total, to the cent.

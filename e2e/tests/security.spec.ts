@@ -35,9 +35,7 @@ test.describe('the Content-Security-Policy', () => {
 
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    await expect(
-      page.getByTestId('cost-chart').locator('.recharts-bar-rectangle').first(),
-    ).toBeVisible();
+    await expect(page.getByTestId('cost-chart').locator('.chart-bar').first()).toBeVisible();
     // A full reload runs the app's start-up again (color scheme from storage, first paint).
     await page.reload();
     await expect(page.getByRole('button', { name: 'Switch to light mode' })).toBeVisible();

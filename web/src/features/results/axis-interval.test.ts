@@ -50,22 +50,20 @@ describe('plotWidthOf', () => {
 describe('xAxisTicks', () => {
   it('always labels the last month, counting back from it', () => {
     const labels = months(18);
-    const ticks = xAxisTicks(labels, 300);
-    expect(ticks.at(-1)).toBe(labels.at(-1));
+    const ticks = [...xAxisTicks(labels, 300)].sort((a, b) => a - b);
+    expect(ticks.at(-1)).toBe(labels.length - 1);
     expect(ticks.length).toBeLessThan(labels.length);
     const step = xLabelInterval(labels, 300) + 1;
-    ticks.forEach((t, k) =>
-      expect(labels.indexOf(t)).toBe(labels.length - 1 - (ticks.length - 1 - k) * step),
-    );
+    ticks.forEach((t, k) => expect(t).toBe(labels.length - 1 - (ticks.length - 1 - k) * step));
   });
 
   it('labels every month when they fit', () => {
-    expect(xAxisTicks(months(6), 1200)).toEqual(months(6));
+    expect(xAxisTicks(months(6), 1200)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
   });
 });
 
 describe('rightMarginFor', () => {
-  it('keeps recharts default margin when the last label fits over its bar', () => {
+  it('keeps the least margin when the last label fits over its bar', () => {
     expect(rightMarginFor(['Jan', 'Feb'], 1000)).toBe(5);
   });
 

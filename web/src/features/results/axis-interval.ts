@@ -2,15 +2,14 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * How many month labels to skip between two shown on the chart's x-axis, worked out from the
- * labels' lengths instead of measured. recharts measures every tick label in the DOM when the
- * interval is a rule ("preserveStartEnd"): each measurement forces a layout of the page: with
- * it, ~30 % of the script from a result's arrival to its first frame (a Chrome trace at 10,000
- * rows: 670 ms of main-thread CPU, 470 ms without; docs/reliability.md). The estimate errs wide (a
- * 12 px label's characters are taken as 7.5 px, wider than the system fonts' average), so
- * labels never overlap; at worst one more is skipped than needed.
+ * labels' lengths instead of measured: measuring each label in the DOM forces a layout of the
+ * page (recharts did, when it drew the chart: ~30 % of the script from a result's arrival to its
+ * first frame; docs/reliability.md). The estimate errs wide (a 12 px label's characters are taken
+ * as 7.5 px, wider than the system fonts' average), so labels never overlap; at worst one more is
+ * skipped than needed.
  */
 export const LABEL_CHAR_PX = 7.5;
-/** recharts' own minimum gap between two x-axis labels, as Mantine's BarChart sets it. */
+/** The least gap between two x-axis labels. */
 const MIN_TICK_GAP_PX = 5;
 
 export function xLabelInterval(labels: readonly string[], plotWidthPx: number): number {
@@ -30,17 +29,19 @@ export function plotWidthOf(windowWidthPx: number): number {
 }
 
 /**
- * The labels the x-axis shows: every (interval + 1)-th, counted back from the last, so the
- * latest month (the one a reader looks for) always has its label.
+ * The months whose label the x-axis shows (their indexes): every (interval + 1)-th, counted back
+ * from the last, so the latest month (the one a reader looks for) always has its label.
  */
-export function xAxisTicks(labels: readonly string[], plotWidthPx: number): string[] {
+export function xAxisTicks(labels: readonly string[], plotWidthPx: number): Set<number> {
   const step = xLabelInterval(labels, plotWidthPx) + 1;
-  return labels.filter((_, i) => (labels.length - 1 - i) % step === 0);
+  const shown = new Set<number>();
+  for (let i = labels.length - 1; i >= 0; i -= step) shown.add(i);
+  return shown;
 }
 
 /**
  * The chart's right margin: room for the last label's right half where it is wider than the
- * last bar (recharts moved it inward when it measured; a chosen label stays centred).
+ * last bar (labels stay centred under their month).
  */
 export function rightMarginFor(labels: readonly string[], plotWidthPx: number): number {
   const last = labels.at(-1);

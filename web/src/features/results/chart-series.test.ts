@@ -49,7 +49,7 @@ describe('buildChartModel', () => {
       ['credits', [-900, 0]],
       ['Other (3 more)', [104, 152]],
     ]);
-    expect(model.data[0]).toEqual({ month: 'M0', s0: 5, s1: -9, other: 1.04 });
+    expect(model.labels).toEqual(['M0', 'M1']);
     // The stack adds up to each month's total, to the cent.
     model.monthTotals.forEach((total, m) =>
       expect(model.series.reduce((sum, s) => sum + s.cents[m]!, 0)).toBe(total),

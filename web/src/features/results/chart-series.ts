@@ -33,7 +33,7 @@ const PALETTE = [
 const OTHER_COLOR = 'gray.6';
 
 export interface ChartSeries {
-  /** A safe data key (recharts reads dots in keys as paths; names may contain them). */
+  /** A stable key for React and tests ("s0", "s1", …, "other"). */
   name: string;
   label: string;
   color: string;
@@ -42,8 +42,8 @@ export interface ChartSeries {
 }
 
 export interface CostChartModel {
-  /** One entry per month: `month` is the axis label, each series key holds dollars. */
-  data: Record<string, string | number>[];
+  /** The x-axis label of each month. */
+  labels: string[];
   series: ChartSeries[];
   monthTotals: number[];
   /** How many groups "Other" sums up (0: no Other series). */
@@ -79,10 +79,6 @@ export function buildChartModel(
       cents: other,
     });
   }
-  const data = pivot.months.map((_, m) => {
-    const entry: Record<string, string | number> = { month: monthLabel(m) };
-    for (const s of series) entry[s.name] = (s.cents[m] ?? 0) / 100;
-    return entry;
-  });
-  return { data, series, monthTotals, otherCount };
+  const labels = pivot.months.map((_, m) => monthLabel(m));
+  return { labels, series, monthTotals, otherCount };
 }

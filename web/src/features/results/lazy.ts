@@ -1,4 +1,4 @@
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 
-/** The chart pulls in recharts (most of the page's weight): loaded when results are on the way. */
+/** The chart (its SVG drawing and d3's scales): loaded when results are on the way. */
 export const costChart = lazyWithPreload(() => import('./components/cost-chart'));

@@ -8,8 +8,7 @@ export const themeColor = (color: string) => {
 
 /**
  * The legend as a plain HTML list under the chart: readable by screen readers, wraps like
- * text, and (unlike recharts' legend, which the chart measures and then lays itself out
- * again around) costs one cheap render.
+ * text, and costs one cheap render (nothing in it is measured).
  */
 export function ChartLegend({ series }: { series: readonly ChartSeries[] }) {
   return (

@@ -5,7 +5,7 @@ import { themeColor } from './chart-legend';
 
 interface ChartTooltipProps {
   model: CostChartModel;
-  /** The month under the pointer or keyboard focus (recharts' active index). */
+  /** The month under the pointer or keyboard focus (the plot's active month). */
   monthIndex: number | undefined;
   title: string;
 }

@@ -1,13 +1,11 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
-import { memo, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { DIMENSION_NOUN } from '../../../lib/usage-fields';
-import { barRect, type BarBox } from '../bar-rect';
 import type { CostPivot } from '../pivot-types';
 import { plotWidthOf, rightMarginFor, useWindowWidth, xAxisTicks } from '../axis-interval';
 import { buildChartModel, CHART_GROUP_CHOICES } from '../chart-series';
 import { monthStateNote, shortMonthLabel } from '../month-labels';
+import { BarPlot } from './bar-plot';
 import { ChartLegend } from './chart-legend';
 import { ChartTooltip } from './chart-tooltip';
 
@@ -16,32 +14,12 @@ const compactUsd = new Intl.NumberFormat(undefined, {
   currency: 'USD',
   notation: 'compact',
 });
-
-// Props with one identity for the chart's life: recharts recomputes its layout for each new one.
-const valueFormatter = (value: number) => compactUsd.format(value);
-/**
- * Each bar as a plain <rect>. recharts' own Rectangle measures its path after mounting and sets
- * state, so ~380 bars render twice and force layouts on the way to the first paint.
- */
-function BarShape(props: BarBox & { fill?: string | undefined; fillOpacity?: number | string }) {
-  return (
-    <rect
-      className="recharts-rectangle"
-      {...barRect(props)}
-      fill={props.fill}
-      fillOpacity={props.fillOpacity}
-    />
-  );
-}
-/** Five round ticks: few enough to show all, so recharts does not measure their labels. */
-const yAxisProps = { interval: 0 } as const;
-// No grow-in animation: it re-renders every bar for a second, while the table loads.
-const barProps = { isAnimationActive: false, shape: BarShape };
+const formatTick = (cents: number) => compactUsd.format(cents / 100);
 
 /**
- * Stacked bars per month, one series per group: the largest N plus "Other". Loaded lazily
- * (recharts is most of the page's weight). The pivot table below is its text equivalent, and
- * hovering or focusing a month (arrow keys) lists every bar with its amount and share.
+ * Stacked bars per month, one series per group: the largest N plus "Other". Loaded lazily. The
+ * pivot table below is its text equivalent, and hovering or focusing a month (arrow keys) lists
+ * every bar with its amount and share.
  */
 interface CostChartProps {
   pivot: CostPivot;
@@ -64,40 +42,20 @@ function CostChart({ pivot, now, groups, onGroupsChange }: CostChartProps) {
     [pivot, groups, now],
   );
   const plotWidth = plotWidthOf(useWindowWidth());
-  const { xAxisProps, barChartProps } = useMemo(() => {
-    const labels = model.data.map((d) => String(d.month));
-    const right = rightMarginFor(labels, plotWidth);
-    // Labels chosen here, not measured by recharts (see axis-interval.ts).
-    return {
-      xAxisProps: { interval: 0, ticks: xAxisTicks(labels, plotWidth - right) },
-      barChartProps: {
-        stackOffset: 'sign',
-        margin: { top: 5, right, bottom: 5, left: 5 },
-      } as const,
-    };
+  const { tickLabels, rightMargin } = useMemo(() => {
+    const right = rightMarginFor(model.labels, plotWidth);
+    // Labels chosen from their lengths, never measured (see axis-interval.ts).
+    return { tickLabels: xAxisTicks(model.labels, plotWidth - right), rightMargin: right };
   }, [model, plotWidth]);
-  const { series, tooltipProps } = useMemo(() => {
-    const titleOf = (index: number) => {
+  const tooltip = useCallback(
+    (index: number) => {
       const m = pivot.months[index];
       const note = m && monthStateNote(m.month, now);
-      return m ? `${m.label}${note ? ` (${note})` : ''}` : '';
-    };
-    return {
-      series: model.series.map(({ name, label, color }) => ({ name, label, color })),
-      tooltipProps: {
-        content: ({ label }: { label?: unknown }) => {
-          const index = model.data.findIndex((d) => d.month === label);
-          return (
-            <ChartTooltip
-              model={model}
-              monthIndex={index >= 0 ? index : undefined}
-              title={index >= 0 ? titleOf(index) : ''}
-            />
-          );
-        },
-      },
-    };
-  }, [model, pivot, now]);
+      const title = m ? `${m.label}${note ? ` (${note})` : ''}` : '';
+      return <ChartTooltip model={model} monthIndex={index} title={title} />;
+    },
+    [model, pivot, now],
+  );
   return (
     <Stack gap="xs" component="figure" m={0} aria-labelledby={titleId} aria-describedby={noteId}>
       <Group justify="space-between" align="flex-end">
@@ -119,19 +77,14 @@ function CostChart({ pivot, now, groups, onGroupsChange }: CostChartProps) {
       </Group>
       {/* Its own stacking layer, so the tooltip covers the legend below it. */}
       <div data-testid="cost-chart" style={{ position: 'relative', zIndex: 2 }}>
-        <BarChart
-          h={340}
-          data={model.data}
-          dataKey="month"
-          type="stacked"
-          series={series}
-          valueFormatter={valueFormatter}
-          barChartProps={barChartProps}
-          barProps={barProps}
-          xAxisProps={xAxisProps}
-          yAxisProps={yAxisProps}
-          tooltipAnimationDuration={0}
-          tooltipProps={tooltipProps}
+        <BarPlot
+          model={model}
+          height={340}
+          tickLabels={tickLabels}
+          rightMargin={rightMargin}
+          formatTick={formatTick}
+          tooltip={tooltip}
+          label={`Cost per month by ${noun}: focus and use the arrow keys to read each month`}
         />
       </div>
       <ChartLegend series={model.series} />

@@ -69,7 +69,7 @@ describe('ResultsPanel', () => {
     );
     expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
     expect(screen.getByTestId('results-total').textContent).toBe(`Total ${formatUsd(1449)} USD`);
-    // The chart is a lazy chunk (recharts): loading it can take a while on a busy machine.
+    // The chart is a lazy chunk: loading it can take a while on a busy machine.
     const chartTitle = { name: 'Cost per month by project (USD)' };
     expect(await screen.findByRole('heading', chartTitle, { timeout: 10_000 })).toBeTruthy();
 
