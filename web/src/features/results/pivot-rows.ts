@@ -1,59 +1,75 @@
 import { labelEntity, shortId, type NameDirectory } from '../../lib/entity-names';
 import type { Dimension } from '../../lib/usage-fields';
-import type { PivotGroup, PivotRow } from './pivot-types';
+import type { CostSummaryGroup } from '@ace/bff/contract';
+import type { PivotRow } from './pivot-types';
 
 export const UNATTRIBUTED = 'Unattributed';
 /** Cannot collide with an Atlas id or name. */
 export const UNATTRIBUTED_KEY = '\u0000unattributed';
 
-/** One group's row: totals, and the label (name, or id; deleted ones marked). */
+/** One group's row, its total already summed: the label (name, or id; deleted ones marked). */
 export function toPivotRow(
-  key: string,
-  group: PivotGroup,
+  group: CostSummaryGroup,
+  totalCents: number,
   dimension: Dimension,
   directory: NameDirectory | undefined,
 ): PivotRow {
-  let totalCents = 0;
-  for (const cents of group.cells) totalCents += cents ?? 0;
-  const base = { key, organizationId: group.organizationId, cells: group.cells, totalCents };
-  if (!group.entity) {
+  const { cells, organizationId } = group;
+  if (group.id === undefined) {
     return {
-      ...base,
+      key: UNATTRIBUTED_KEY,
       id: undefined,
       label: UNATTRIBUTED,
       name: undefined,
       deleted: false,
       unattributed: true,
+      organizationId,
+      cells,
+      totalCents,
     };
   }
-  const { id, label, name, deleted } = labelEntity(
-    dimension,
-    group.entity,
-    directory,
-    group.organizationId,
-  );
-  return { ...base, id, label, name, deleted, unattributed: false };
+  const entity = { id: group.id, name: group.name };
+  const { id, label, name, deleted } = labelEntity(dimension, entity, directory, organizationId);
+  // Every field in the same order as above: one object shape for every row.
+  return {
+    key: group.id,
+    id,
+    label,
+    name,
+    deleted,
+    unattributed: false,
+    organizationId,
+    cells,
+    totalCents,
+  };
 }
 
-function countLabels(rows: PivotRow[]): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (const row of rows) seen.set(row.label, (seen.get(row.label) ?? 0) + 1);
-  return seen;
+/** The labels that more than one row has (none, mostly: then nothing else is done). */
+function clashingLabels(rows: readonly PivotRow[]): Set<string> {
+  const seen = new Set<string>();
+  const clashing = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.label)) clashing.add(row.label);
+    else seen.add(row.label);
+  }
+  return clashing;
 }
 
 /**
  * Cluster names are unique only within a project (and recreated clusters reuse them): a name
  * that occurs twice gets its project ("orders-eu-1 · shop"), and if that is not enough, its id.
+ * `parents[i]` is what tells `rows[i]` apart (a cluster's project, a project's organization).
  */
-export function disambiguate(rows: PivotRow[], groups: Map<string, PivotGroup>): void {
-  let seen = countLabels(rows);
+export function disambiguate(rows: PivotRow[], parents: readonly (string | undefined)[]): void {
+  let clashing = clashingLabels(rows);
+  if (clashing.size === 0) return;
+  rows.forEach((row, i) => {
+    const parent = parents[i];
+    if (row.id && parent && clashing.has(row.label)) row.label = `${row.label} · ${parent}`;
+  });
+  clashing = clashingLabels(rows);
   for (const row of rows) {
-    const parent = groups.get(row.key)?.parentName;
-    if (row.id && (seen.get(row.label) ?? 0) > 1 && parent) row.label = `${row.label} · ${parent}`;
-  }
-  seen = countLabels(rows);
-  for (const row of rows) {
-    if (row.id && !row.deleted && (seen.get(row.label) ?? 0) > 1 && row.id !== row.label) {
+    if (row.id && !row.deleted && clashing.has(row.label) && row.id !== row.label) {
       row.label = `${row.label} · ${shortId(row.id)}`;
     }
   }

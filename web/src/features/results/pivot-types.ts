@@ -1,5 +1,5 @@
 import type { MonthStart } from '../../lib/months';
-import type { Dimension, EntityRef } from '../../lib/usage-fields';
+import type { Dimension } from '../../lib/usage-fields';
 
 /** The pivot's shapes, on their own so that the builder and the row helpers share them. */
 
@@ -35,12 +35,4 @@ export interface CostPivot {
   grandTotalCents: number;
   /** Rows whose usageDate could not be read: counted here rather than silently dropped. */
   unreadable: { rows: number; cents: number };
-}
-
-export interface PivotGroup {
-  entity: EntityRef | null;
-  organizationId: string | undefined;
-  /** What a clashing name is told apart by: a cluster's project, a project's organization. */
-  parentName: string | undefined;
-  cells: (number | null)[];
 }
