@@ -4,13 +4,14 @@ import type { StoredText } from './job-types';
 import type { StoreSchema } from './schema';
 
 /**
- * Long texts in pieces (migration 8): written one piece per statement, so neither driver ever
- * binds more than a piece, and read a few pieces per statement. The caller writes the row that
- * names the text in the same transaction, so a text is either whole or absent.
+ * Long texts in pieces (migration 8): written and read a few pieces per statement, so neither
+ * driver ever binds or returns more than ~0.5 MB at once. The caller writes the row that names
+ * the text in the same transaction, so a text is either whole or absent.
  */
 
-/** Pieces read per statement when a text is read back (a few MB at most). */
-const READ_BATCH = 4;
+/** Pieces per INSERT and per SELECT (pieces are ≤ 64 KB: text-buffer.ts). */
+const WRITE_BATCH = 8;
+const READ_BATCH = 8;
 /** Text ids per DELETE: well under both databases' bound-parameter limits. */
 const DELETE_BATCH = 500;
 
@@ -27,10 +28,17 @@ export async function writePieces(
   pieces: Iterable<string>,
 ): Promise<number> {
   let seq = 0;
+  let batch: Array<{ text_id: string; seq: number; piece: string }> = [];
+  const flush = async () => {
+    if (batch.length > 0) await db.insertInto('text_pieces').values(batch).execute();
+    batch = [];
+  };
   for (const piece of pieces) {
-    await db.insertInto('text_pieces').values({ text_id: textId, seq, piece }).execute();
+    batch.push({ text_id: textId, seq, piece });
     seq += 1;
+    if (batch.length === WRITE_BATCH) await flush();
   }
+  await flush();
   return seq;
 }
 
