@@ -66,9 +66,9 @@ export function costQueryRoutes(
       };
     },
 
-    // Stored as JSON text: sent as it is, compressed on the way (app.ts).
+    // Stored as JSON text in pieces: sent piece by piece as read, compressed on the way (app.ts).
     getCostQueryRows: async ({ params: { orgId, id } }, { viewer }) => ({
-      json: await costQueries.rows(viewer, orgId, id),
+      jsonPieces: await costQueries.rows(viewer, orgId, id),
     }),
 
     cancelCostQuery: async ({ params: { orgId, id } }, { req, res, viewer }) => {

@@ -123,6 +123,12 @@ export interface JobRepository {
   countInFlight(orgId: string): Promise<number>;
 }
 
+/**
+ * A long text to store: one string, or its pieces in order, made while they are written (never
+ * all at once): stored in pieces (migration 8, text-pieces.ts).
+ */
+export type StoredText = string | { pieces: Iterable<string> };
+
 export interface ResultRecord {
   id: string;
   orgId: string;
@@ -130,7 +136,7 @@ export interface ResultRecord {
   /** What every poll of a finished job sends: summary, totals, history (JSON text). */
   payload: string;
   /** The usage rows in columns (contract `usageRowsSchema`, JSON text): read only on demand. */
-  detail?: string | undefined;
+  detail?: StoredText | undefined;
   fetchedAt: number;
   expiresAt: number;
 }
@@ -148,8 +154,13 @@ export interface ResultRepository {
   ): Promise<Pick<ResultRecord, 'id' | 'fetchedAt'> | undefined>;
   /** The result without its detail (what a poll needs). */
   get(id: string): Promise<Omit<ResultRecord, 'detail'> | undefined>;
-  /** The result's rows in columns; null for a result stored before the column existed. */
-  getDetail(id: string): Promise<{ detail: string | null } | undefined>;
+  /**
+   * The result's rows in columns, piece by piece as they are read (joined: the text); null for a
+   * result stored before the column existed. The pieces throw if the result goes meanwhile.
+   */
+  getDetail(
+    id: string,
+  ): Promise<{ detail: AsyncIterable<string> | Iterable<string> | null } | undefined>;
   /** Expired results no job points at any more. */
   deleteExpiredUnreferenced(now: number): Promise<number>;
 }
@@ -168,16 +179,22 @@ export interface SliceRecord {
   expiresAt: number;
 }
 
+/** A slice to write: its payload may come in pieces. */
+export type NewSliceRecord = Omit<SliceRecord, 'payload'> & { payload: StoredText };
+
 export interface SliceRepository {
   /** Writes slices; one already stored for the same key and month is replaced if not newer. */
-  upsert(slices: readonly SliceRecord[]): Promise<void>;
+  upsert(slices: readonly NewSliceRecord[]): Promise<void>;
   /** Which of `months` have a slice for `sliceKey` that has not expired at `now` (no payloads). */
   findFresh(
     sliceKey: string,
     months: readonly string[],
     now: number,
   ): Promise<Array<Pick<SliceRecord, 'month' | 'fetchedAt'>>>;
-  /** The slices of `months` for `sliceKey`, expired or not. */
+  /**
+   * The slices of `months` for `sliceKey`, expired or not (a slice replaced while it was read is
+   * left out, as if it had gone).
+   */
   get(sliceKey: string, months: readonly string[]): Promise<SliceRecord[]>;
   /** Which of `months` have a slice for `sliceKey` at all, expired or not (no payloads). */
   findKept(

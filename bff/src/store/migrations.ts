@@ -4,7 +4,8 @@
  * The query jobs, result cache and watchers (migrations 2 and 3) live in `migrations-jobs.ts`,
  * the month slices (4) in `migrations-slices.ts`, the shared Atlas budget (5) in
  * `migrations-budgets.ts`, preset opens and warming runs (6) in `migrations-warming.ts`, a
- * result's detail column (7) in `migrations-detail.ts`;
+ * result's detail column (7) in `migrations-detail.ts`, long texts in pieces (8) in
+ * `migrations-pieces.ts`;
  * where the dialects' column types differ, a migration names the type (`schema-types.ts`).
  */
 import type { SchemaTypes } from './schema-types';
@@ -12,6 +13,7 @@ import { POSTGRES_TYPES, SQLITE_TYPES } from './schema-types';
 import { budgetsMigration } from './migrations-budgets';
 import { detailMigration } from './migrations-detail';
 import { jobsMigration, watchersMigration } from './migrations-jobs';
+import { piecesMigration } from './migrations-pieces';
 import { slicesMigration } from './migrations-slices';
 import { warmingMigration } from './migrations-warming';
 
@@ -47,6 +49,7 @@ const MIGRATIONS = [
   budgetsMigration,
   warmingMigration,
   detailMigration,
+  piecesMigration,
 ];
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => m(SQLITE_TYPES));

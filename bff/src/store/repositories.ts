@@ -19,7 +19,7 @@ export function createRepositories(
     presets: createPresetRepository(db, dialect),
     jobs: createJobRepository(db, dialect),
     results: createResultRepository(db),
-    slices: createSliceRepository(db),
+    slices: createSliceRepository(db, dialect),
     warming: createWarmingRepository(db),
     budgets: createBudgetRepository(db, dialect),
   };

@@ -3,8 +3,11 @@ import type { ResultRecord, ResultRepository } from './job-types';
 import { sql } from './kysely';
 import { precompile } from './precompiled';
 import type { ResultsTable, StoreSchema } from './schema';
+import { deletePieces, inPieces, newTextId, readPieces, writePieces } from './text-pieces';
 
-function toRecord(row: Omit<Selectable<ResultsTable>, 'detail'>): Omit<ResultRecord, 'detail'> {
+type ResultRow = Omit<Selectable<ResultsTable>, 'detail' | 'detail_text' | 'detail_pieces'>;
+
+function toRecord(row: ResultRow): Omit<ResultRecord, 'detail'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -15,7 +18,10 @@ function toRecord(row: Omit<Selectable<ResultsTable>, 'detail'>): Omit<ResultRec
   };
 }
 
-/** Payloads are TEXT in both dialects: they are written and read whole, never queried inside. */
+/**
+ * Payloads are TEXT in both dialects: written and read whole, never queried inside. A detail
+ * given in pieces is stored in pieces (text-pieces.ts), in the transaction that writes its row.
+ */
 export function createResultRepository(db: Kysely<StoreSchema>): ResultRepository {
   // The cache lookup of every create and the read of every finished poll: built once.
   const selectFresh = precompile(db, (orgId: string, queryKey: string, now: number) =>
@@ -38,28 +44,38 @@ export function createResultRepository(db: Kysely<StoreSchema>): ResultRepositor
 
   return {
     async insert(r) {
-      await db
-        .insertInto('cost_query_results')
-        .values({
-          id: r.id,
-          org_id: r.orgId,
-          query_key: r.queryKey,
-          payload: r.payload,
-          detail: r.detail ?? null,
-          fetched_at: r.fetchedAt,
-          expires_at: r.expiresAt,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
+      const row = {
+        id: r.id,
+        org_id: r.orgId,
+        query_key: r.queryKey,
+        payload: r.payload,
+        fetched_at: r.fetchedAt,
+        expires_at: r.expiresAt,
+      };
+      if (r.detail === undefined || !inPieces(r.detail)) {
+        await db
+          .insertInto('cost_query_results')
+          .values({ ...row, detail: r.detail ?? null })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        return;
+      }
+      const { pieces } = r.detail;
+      await db.transaction().execute(async (tx) => {
+        // Kept as it is (idempotent): its pieces are not even made.
+        if (await exists(tx, r.id)) return;
+        const textId = newTextId();
+        const count = await writePieces(tx, textId, pieces);
+        const { numInsertedOrUpdatedRows } = await tx
+          .insertInto('cost_query_results')
+          .values({ ...row, detail: null, detail_text: textId, detail_pieces: count })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        // Another replica stored it meanwhile (PostgreSQL): its text stays, these pieces go.
+        if (Number(numInsertedOrUpdatedRows ?? 0) === 0) await deletePieces(tx, [textId]);
+      });
     },
-    async has(id) {
-      const row = await db
-        .selectFrom('cost_query_results')
-        .select(sql.lit(1).as('one'))
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    has: (id) => exists(db, id),
     async findFresh(orgId, queryKey, now) {
       const [row] = await selectFresh(orgId, queryKey, now);
       return row ? { id: row.id, fetchedAt: row.fetched_at } : undefined;
@@ -71,27 +87,47 @@ export function createResultRepository(db: Kysely<StoreSchema>): ResultRepositor
     async getDetail(id) {
       const row = await db
         .selectFrom('cost_query_results')
-        .select('detail')
+        .select(['detail', 'detail_text', 'detail_pieces'])
         .where('id', '=', id)
         .executeTakeFirst();
-      return row && { detail: row.detail };
+      if (!row) return undefined;
+      if (row.detail !== null) return { detail: [row.detail] };
+      if (row.detail_text === null) return { detail: null };
+      return { detail: readPieces(db, row.detail_text, row.detail_pieces ?? 0) };
     },
     async deleteExpiredUnreferenced(now) {
-      const { numDeletedRows } = await db
-        .deleteFrom('cost_query_results')
-        .where('expires_at', '<', now)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('cost_query_jobs as j')
-                .select(sql.lit(1).as('one'))
-                .whereRef('j.result_id', '=', 'cost_query_results.id'),
+      // With their pieces, in one transaction: a text never outlives its row.
+      return db.transaction().execute(async (tx) => {
+        const deleted = await tx
+          .deleteFrom('cost_query_results')
+          .where('expires_at', '<', now)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('cost_query_jobs as j')
+                  .select(sql.lit(1).as('one'))
+                  .whereRef('j.result_id', '=', 'cost_query_results.id'),
+              ),
             ),
-          ),
-        )
-        .executeTakeFirst();
-      return Number(numDeletedRows);
+          )
+          .returning('detail_text')
+          .execute();
+        await deletePieces(
+          tx,
+          deleted.map((r) => r.detail_text),
+        );
+        return deleted.length;
+      });
     },
   };
+}
+
+async function exists(db: Kysely<StoreSchema>, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cost_query_results')
+    .select(sql.lit(1).as('one'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -15,6 +15,15 @@ export interface StoreSchema {
   atlas_budgets: BudgetsTable;
   preset_opens: PresetOpensTable;
   warm_runs: WarmRunsTable;
+  text_pieces: TextPiecesTable;
+}
+
+/** One piece of a long text (migration 8; see text-pieces.ts). */
+export interface TextPiecesTable {
+  text_id: string;
+  /** 0, 1, …: the pieces joined in this order are the text. */
+  seq: number;
+  piece: string;
 }
 
 /** Who opened which preset, last (migration 6; see warming.ts). */
@@ -98,6 +107,9 @@ export interface ResultsTable {
   payload: string;
   /** The usage rows in columns (migration 7); NULL when `payload` still holds them. */
   detail: string | null;
+  /** The detail in pieces (migration 8): their text id and how many there are; else NULL. */
+  detail_text: string | null;
+  detail_pieces: number | null;
   fetched_at: number;
   expires_at: number;
 }
@@ -110,8 +122,11 @@ export interface SlicesTable {
   org_id: string;
   /** The sorted organization ids the slice's question covers, comma-separated. */
   organizations: string;
-  /** The month's browser-ready rows as a JSON array, TEXT in both dialects. */
+  /** The month's browser-ready rows as a JSON array, TEXT in both dialects ('' when in pieces). */
   payload: string;
+  /** The payload in pieces (migration 8): their text id and how many there are; else NULL. */
+  payload_text: string | null;
+  payload_pieces: number | null;
   fetched_at: number;
   expires_at: number;
 }

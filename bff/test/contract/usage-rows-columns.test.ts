@@ -95,7 +95,8 @@ describe('usage rows in columns', () => {
       summary: summarizeUsage(rows, 'projects', { first: '2025-01-01', last: '2025-02-01' }),
       totals: { currency: 'USD', totalCents: 499, rowCount: 3 },
     });
-    expect(decodeUsageRows(JSON.parse(upgraded!.detail) as never)).toEqual({ rows });
+    const detail = [...upgraded!.detail.pieces].join('');
+    expect(decodeUsageRows(JSON.parse(detail) as never)).toEqual({ rows });
     expect(upgradeLegacyResult(upgraded!.payload, query)).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ describe('shipped migrations', () => {
       [5, '9b117f9743f08a32'],
       [6, 'cf475b99c8e8ce77'],
       [7, 'd801d7b8b2787bcd'],
+      [8, 'a3de03fa5631cbba'],
     ]);
   });
 
@@ -32,6 +33,7 @@ describe('shipped migrations', () => {
       [5, '33ddb8b2ea6864f8'],
       [6, '6632622504ae4484'],
       [7, 'd801d7b8b2787bcd'],
+      [8, '6581ba29ace3b442'],
     ]);
   });
 });

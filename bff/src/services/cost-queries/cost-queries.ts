@@ -96,9 +96,14 @@ export interface CostQueryService {
   /** The caller's watch ends (others' stay); the job stops when the last watch goes. */
   /**
    * A finished query's usage rows in columns (contract `usageRowsSchema`, as JSON text), under
-   * the same rule as its poll: 404 for a query this viewer may not watch, or one not done.
+   * the same rule as its poll: 404 for a query this viewer may not watch, or one not done. The
+   * text comes in pieces, read from the store as they are sent: never whole in memory.
    */
-  rows(viewer: Viewer, orgId: string, id: string): Promise<string>;
+  rows(
+    viewer: Viewer,
+    orgId: string,
+    id: string,
+  ): Promise<AsyncIterable<string> | Iterable<string>>;
   cancel(viewer: Viewer, orgId: string, id: string, watcher: string): Promise<void>;
   /** Starts the loop that resumes jobs left by a previous run or another replica. */
   start(): void;
@@ -314,7 +319,7 @@ export function createCostQueryService(options: CostQueryServiceOptions): CostQu
       const legacy = await results.get(job.resultId);
       const upgraded = legacy && upgradeLegacyResult(legacy.payload, query.atlas);
       if (!upgraded) throw notFound('This query’s rows');
-      return upgraded.detail;
+      return upgraded.detail.pieces;
     },
 
     async cancel(viewer, orgId, id, watcher) {

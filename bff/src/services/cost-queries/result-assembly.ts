@@ -11,6 +11,7 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import type {
   JobRecord,
+  NewSliceRecord,
   ResultRepository,
   SliceRecord,
   SliceRepository,
@@ -128,14 +129,14 @@ export async function assembleResult(
       'Atlas rows dated outside the months asked: this answer is used whole, not kept by month',
     );
   }
-  // One month at a time: its JSON text is dropped before the next is made.
+  // One month at a time, its JSON text made piece by piece while the store writes it.
   for (const [month, rows] of composed.fetched) {
-    const slice: SliceRecord = {
+    const slice: NewSliceRecord = {
       sliceKey,
       month,
       orgId: job.orgId,
       organizations: query.atlas.organizations,
-      payload: table.rowsJson(rows),
+      payload: { pieces: table.rowsPieces(rows) },
       fetchedAt: at,
       expiresAt: sliceExpiresAt(month, at, deps.settings.cacheTtl),
     };
@@ -213,8 +214,11 @@ function historyOf(
 export interface StoredResult {
   /** Summary (cents per group and month), totals, kept months' labels: JSON text. */
   payload: string;
-  /** Every usage row, in columns: JSON text, read only when the browser asks for the rows. */
-  detail: string;
+  /**
+   * Every usage row, in columns: JSON text, read only when the browser asks for the rows. In
+   * pieces, made from the table while they are written (the table lives until then).
+   */
+  detail: { pieces: Iterable<string> };
 }
 
 /**
@@ -248,7 +252,7 @@ function tableResult(
     ...(history.length > 0 && { history }),
   };
   const payload = JSON.stringify(result);
-  return { payload, detail: table.detailJson(rows) };
+  return { payload, detail: { pieces: table.detailPieces(rows) } };
 }
 
 /**

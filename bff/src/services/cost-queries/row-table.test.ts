@@ -9,12 +9,13 @@ import {
 } from '../../contract';
 import { monthOfRow } from './month-slices';
 import { RowTable } from './row-table';
-import { makeText } from './text-buffer';
+import { PieceWriter } from './text-buffer';
 
 // The table a result is composed in (decision 018) must make exactly the texts the row objects
 // made before: a month's slice is JSON.stringify(rows), the rows route's columns are
 // JSON.stringify(encodeUsageRows(rows)), the summary is summarizeUsage(rows). Tiny capacities
-// make every run cross the typed arrays' growth several times.
+// make every run cross the typed arrays' growth several times; tiny pieces make every text
+// several pieces (joined, they must be the text).
 
 const TEXT_KEYS = [
   'invoiceId',
@@ -88,8 +89,9 @@ interface Built {
 function build(
   sources: ReadonlyArray<{ kind: 'objects' | 'part'; rows: UsageRow[] }>,
   cap: number,
+  pieceBytes?: number,
 ) {
-  const table = new RowTable(cap);
+  const table = new RowTable(cap, pieceBytes);
   const objects: UsageRow[] = [];
   for (const s of sources) {
     if (s.kind === 'objects') {
@@ -113,23 +115,48 @@ const scenario = fc
   .record({
     sources: fc.array(source, { maxLength: 6 }),
     capacity: fc.integer({ min: 1, max: 5 }),
+    pieceBytes: fc.integer({ min: 1, max: 80 }),
     seed: fc.integer(),
   })
-  .chain(({ sources, capacity, seed }) => {
+  .chain(({ sources, capacity, pieceBytes, seed }) => {
     const count = sources.reduce((n, s) => n + s.rows.length, 0);
     const indexes = Array.from({ length: count }, (_, i) => i);
     // The composed order: any subset of the rows, in any order (composition drops and reorders).
-    return fc.shuffledSubarray(indexes).map((order) => ({ sources, capacity, seed, order }));
+    return fc
+      .shuffledSubarray(indexes)
+      .map((order) => ({ sources, capacity, pieceBytes, seed, order }));
   });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Joined, the pieces are the text; none is empty or cuts a surrogate pair, and only a piece
+ * made of one long token (a value longer than a piece) is longer than a piece.
+ */
+function expectPieces(pieces: string[], text: string, pieceBytes: number) {
+  expect(pieces.join('')).toBe(text);
+  const width = /[\u0100-\uffff]/.test(text) ? 2 : 1;
+  for (const piece of pieces) {
+    expect(piece.length).toBeGreaterThan(0);
+    expect(piece).not.toMatch(LONE_SURROGATE);
+    if (piece.length * width > Math.max(pieceBytes, 24 * width)) {
+      expect(text).toContain(piece);
+    }
+  }
+}
 
 describe('rows in a table of columns', () => {
   it('make the same slice text, rows-route text, summary and totals as the row objects', () => {
     fc.assert(
-      fc.property(scenario, ({ sources, capacity, order }) => {
-        const { table, objects } = build(sources, capacity);
+      fc.property(scenario, ({ sources, capacity, pieceBytes, order }) => {
+        const { table, objects } = build(sources, capacity, pieceBytes);
         const rows = order.map((i) => objects[i]!);
-        expect(table.rowsJson(order)).toBe(JSON.stringify(rows));
-        expect(table.detailJson(order)).toBe(JSON.stringify(encodeUsageRows(rows)));
+        expectPieces([...table.rowsPieces(order)], JSON.stringify(rows), pieceBytes);
+        expectPieces(
+          [...table.detailPieces(order)],
+          JSON.stringify(encodeUsageRows(rows)),
+          pieceBytes,
+        );
         for (const groupBy of [undefined, 'projects', 'clusters'] as const) {
           const range = { first: '2025-01-01', last: '2025-02-01' };
           expect(summarizeUsage(table.view(order), groupBy, range)).toEqual(
@@ -172,10 +199,11 @@ describe('rows in a table of columns', () => {
   });
 });
 
-describe('texts made outside the heap', () => {
-  it('equal the same text joined, in either encoding, numbers as JSON writes them', () => {
-    const piece = fc.oneof(
+describe('texts made in pieces', () => {
+  it('join to the same text, in either encoding, numbers as JSON writes them', () => {
+    const token = fc.oneof(
       fc.string({ maxLength: 8 }).map((s) => ({ s })),
+      fc.constantFrom('😀', '東京', 'Zürich').map((s) => ({ s })),
       fc
         .oneof(
           fc.integer(),
@@ -184,19 +212,27 @@ describe('texts made outside the heap', () => {
         .map((n) => ({ n })),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
-        const expected = pieces.map((p) => ('s' in p ? p.s : JSON.stringify(p.n))).join('');
-        const latin1 = [...expected].every((c) => c.charCodeAt(0) < 0x100);
-        for (const encoding of latin1 ? (['latin1', 'utf16le'] as const) : (['utf16le'] as const)) {
-          const made = makeText(encoding, (out) => {
-            for (const p of pieces) {
-              if ('s' in p) out.add(p.s);
-              else out.addNumber(p.n);
+      fc.property(
+        fc.array(token, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        (tokens, pieceBytes) => {
+          const expected = tokens.map((t) => ('s' in t ? t.s : JSON.stringify(t.n))).join('');
+          const latin1 = [...expected].every((c) => c.charCodeAt(0) < 0x100);
+          for (const encoding of latin1
+            ? (['latin1', 'utf16le'] as const)
+            : (['utf16le'] as const)) {
+            const out = new PieceWriter(encoding, pieceBytes);
+            const pieces: string[] = [];
+            for (const t of tokens) {
+              if ('s' in t) out.add(t.s);
+              else out.addNumber(t.n);
+              if (out.ready) pieces.push(...out.take());
             }
-          });
-          expect(made).toBe(expected);
-        }
-      }),
+            pieces.push(...out.end());
+            expectPieces(pieces, expected, pieceBytes);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,14 +1,14 @@
 import { checkUsageRows, type UsageRow, type UsageRows } from '../../contract';
-import { isLatin1, makeText, TextScratch, type TextSink } from './text-buffer';
+import { isLatin1, PIECE_BYTES, PieceWriter } from './text-buffer';
 
 /**
  * A result's usage rows held in columns while it is composed, summed and stored (decision 018):
  * each distinct value once, each row's value an index into them (Int32Array per field, -1: the
  * row lacks the field), the cents in a Float64Array, and per row its "shape" — which keys it
  * has, in its own order — so every text made from the table is byte for byte what
- * `JSON.stringify` of the row objects was: a month's slice (`rowsJson`) and the rows route's
- * columns (`detailJson`, equal to `JSON.stringify(encodeUsageRows(rows))`). A million rows are
- * ~60 MB here instead of ~250 MB of objects.
+ * `JSON.stringify` of the row objects was: a month's slice (`rowsPieces`) and the rows route's
+ * columns (`detailPieces`, equal to `JSON.stringify(encodeUsageRows(rows))`), each made in
+ * pieces (text-buffer.ts). A million rows are ~60 MB here instead of ~250 MB of objects.
  */
 
 /** In a shape, where the row's `usageAmountCents` key is. */
@@ -48,11 +48,14 @@ export class RowTable {
   private lastReorder = false;
   /** Some field or value has a character past U+00FF: texts are made two bytes a character. */
   private wide = false;
-  private readonly texts = new TextScratch();
   private sealed = false;
   length = 0;
 
-  constructor(initialCapacity = 4096) {
+  /** `pieceBytes`: the most bytes of one piece of the texts made from the table. */
+  constructor(
+    initialCapacity = 4096,
+    private readonly pieceBytes = PIECE_BYTES,
+  ) {
     this.capacity = Math.max(1, initialCapacity);
     this.cents = new Float64Array(this.capacity);
     this.shapeIds = new Int32Array(this.capacity);
@@ -127,11 +130,14 @@ export class RowTable {
     this.sealed = true;
     this.stringIndex.clear();
     this.jsonIndex.clear();
-  }
-
-  /** Lets go of the buffer texts were written in (the table itself stays readable). */
-  releaseScratch(): void {
-    this.texts.release();
+    // The growth's slack goes too (up to a third of the arrays: ~18 MB at a million rows).
+    if (this.capacity > this.length) {
+      const capacity = Math.max(1, this.length);
+      this.columns = this.columns.map((column) => resize(column, capacity));
+      this.cents = this.cents.slice(0, capacity);
+      this.shapeIds = resize(this.shapeIds, capacity);
+      this.capacity = capacity;
+    }
   }
 
   /** The value of `field` in row `r`, undefined when the row lacks it. */
@@ -187,44 +193,50 @@ export class RowTable {
     }
   }
 
-  /** `JSON.stringify` of the rows as objects: what a month's slice stores. */
-  rowsJson(rows: ArrayLike<number>): string {
+  /** `JSON.stringify` of the rows as objects (what a month's slice stores), in pieces. */
+  *rowsPieces(rows: ArrayLike<number>): Generator<string> {
     const keys = this.fields.map((name) => `${JSON.stringify(name)}:`);
     const texts = new Map<number, string>();
-    return this.text((out) => {
-      out.add('[');
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
-        const shape = this.shapes[this.shapeIds[r]!]!;
-        out.add(i === 0 ? '{' : ',{');
-        for (let k = 0; k < shape.length; k++) {
-          const f = shape[k]!;
-          if (k > 0) out.add(',');
-          if (f === CENTS) {
-            out.add('"usageAmountCents":');
-            out.addNumber(this.cents[r]!);
-            continue;
-          }
-          const v = this.columns[f]![r]!;
-          let json = texts.get(v);
-          if (json === undefined) {
-            json = JSON.stringify(this.values[v]);
-            texts.set(v, json);
-          }
-          out.add(keys[f]!);
-          out.add(json);
+    const out = this.writer();
+    out.add('[');
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const shape = this.shapes[this.shapeIds[r]!]!;
+      out.add(i === 0 ? '{' : ',{');
+      for (let k = 0; k < shape.length; k++) {
+        const f = shape[k]!;
+        if (k > 0) out.add(',');
+        if (f === CENTS) {
+          out.add('"usageAmountCents":');
+          out.addNumber(this.cents[r]!);
+          continue;
         }
-        out.add('}');
+        const v = this.columns[f]![r]!;
+        let json = texts.get(v);
+        if (json === undefined) {
+          json = JSON.stringify(this.values[v]);
+          texts.set(v, json);
+        }
+        out.add(keys[f]!);
+        out.add(json);
       }
-      out.add(']');
-    });
+      out.add('}');
+      if (out.ready) yield* out.take();
+    }
+    out.add(']');
+    yield* out.end();
+  }
+
+  /** The same as one string (tests, and texts known to be small). */
+  rowsJson(rows: ArrayLike<number>): string {
+    return [...this.rowsPieces(rows)].join('');
   }
 
   /**
    * `JSON.stringify(encodeUsageRows(rows as objects))`, made from the columns: fields and values
-   * numbered in order of first appearance among these rows.
+   * numbered in order of first appearance among these rows; in pieces.
    */
-  detailJson(rows: ArrayLike<number>): string {
+  *detailPieces(rows: ArrayLike<number>): Generator<string> {
     const count = rows.length;
     // Fields by first appearance: a row's fields in its key order (shapes are few).
     const fieldOrder: number[] = [];
@@ -256,34 +268,42 @@ export class RowTable {
       }
     }
     const values = valueOrder.map((v) => JSON.stringify(this.values[v]));
-    return this.text((out) => {
-      out.add(`{"rowCount":${count},"cents":[`);
+    const out = this.writer();
+    out.add(`{"rowCount":${count},"cents":[`);
+    for (let i = 0; i < count; i++) {
+      if (i > 0) out.add(',');
+      out.addNumber(this.cents[rows[i]!]!);
+      if (out.ready) yield* out.take();
+    }
+    out.add(`],"fields":${JSON.stringify(fieldOrder.map((f) => this.fields[f]))},"values":[`);
+    for (let j = 0; j < valueOrder.length; j++) {
+      if (j > 0) out.add(',');
+      out.add(values[j]!);
+      if (out.ready) yield* out.take();
+    }
+    out.add('],"columns":[');
+    for (let c = 0; c < fieldOrder.length; c++) {
+      const column = this.columns[fieldOrder[c]!]!;
+      out.add(c === 0 ? '[' : ',[');
       for (let i = 0; i < count; i++) {
         if (i > 0) out.add(',');
-        out.addNumber(this.cents[rows[i]!]!);
+        const v = column[rows[i]!]!;
+        out.addNumber(v < 0 ? -1 : renumber[v]!);
+        if (out.ready) yield* out.take();
       }
-      out.add(`],"fields":${JSON.stringify(fieldOrder.map((f) => this.fields[f]))},"values":[`);
-      for (let j = 0; j < valueOrder.length; j++) {
-        if (j > 0) out.add(',');
-        out.add(values[j]!);
-      }
-      out.add('],"columns":[');
-      fieldOrder.forEach((f, c) => {
-        const column = this.columns[f]!;
-        out.add(c === 0 ? '[' : ',[');
-        for (let i = 0; i < count; i++) {
-          if (i > 0) out.add(',');
-          const v = column[rows[i]!]!;
-          out.addNumber(v < 0 ? -1 : renumber[v]!);
-        }
-        out.add(']');
-      });
-      out.add(']}');
-    });
+      out.add(']');
+    }
+    out.add(']}');
+    yield* out.end();
   }
 
-  private text(emit: (out: TextSink) => void): string {
-    return makeText(this.wide ? 'utf16le' : 'latin1', emit, this.texts);
+  /** The same as one string (tests, and texts known to be small). */
+  detailJson(rows: ArrayLike<number>): string {
+    return [...this.detailPieces(rows)].join('');
+  }
+
+  private writer(): PieceWriter {
+    return new PieceWriter(this.wide ? 'utf16le' : 'latin1', this.pieceBytes);
   }
 
   private reserve(): number {

@@ -1,10 +1,9 @@
 /**
- * A long text (tens of MB of JSON) made outside the JavaScript heap: the text is produced twice
- * by the same function, first only counted, then written into one buffer of exactly its size,
- * which becomes one string (Node keeps a string that large outside the heap too, an "external"
- * string). Joining millions of small strings instead made the heap grow by several times the
- * text's size before the collector caught up; growing a buffer or joining chunks would hold two
- * or three copies at once (decision 018).
+ * A long text (tens of MB of JSON) made as a sequence of pieces of at most `pieceBytes` each,
+ * written into one small buffer that is reused: no string the size of the whole text ever
+ * exists, in the heap or outside it. The store writes the pieces one at a time and the rows
+ * route sends them one at a time (decision 018, "Texts in pieces"). Joined, the pieces are the
+ * text: a piece ends only between two `add`s, so a character (or a surrogate pair) is never cut.
  *
  * `latin1` holds one byte per character, so it must only be given text whose every character is
  * below U+0100 (the caller knows: it checks each distinct value once); `utf16le` holds any text.
@@ -18,71 +17,60 @@ export interface TextSink {
 }
 
 /**
- * Where texts are written before they become strings: one buffer, reused by every text made
- * through it and grown only when a text is longer (a month's slices, then the rows' columns), so
- * writing many texts leaves one buffer behind, not one per text.
+ * Bytes per piece: under V8's limit for objects of the young generation (128 KB), so a piece is
+ * freed by the cheap collection of short-lived objects as soon as it is written or sent, not
+ * left for the full collection of the old one (512 KB pieces made the heap grow by a hundred MB
+ * of written pieces at a million rows); the store writes several per statement.
  */
-export class TextScratch {
-  private buffer: Buffer | undefined;
+export const PIECE_BYTES = 64 * 1024;
 
-  /** At least `bytes` long (its contents are overwritten by the next text). */
-  take(bytes: number): Buffer {
-    if (!this.buffer || this.buffer.length < bytes) {
-      this.buffer = undefined;
-      this.buffer = Buffer.allocUnsafeSlow(Math.max(bytes, 1));
-    }
-    return this.buffer;
-  }
+/** The longest JSON text of a number ("-1.7976931348623157e+308"). */
+const NUMBER_CHARS = 24;
 
-  release(): void {
-    this.buffer = undefined;
-  }
-}
+/** Collects what is added into pieces; `take` hands over the pieces finished so far. */
+export class PieceWriter implements TextSink {
+  private readonly buffer: Buffer;
+  private readonly width: number;
+  private used = 0;
+  private pieces: string[] = [];
 
-/** The text `emit` writes, as one string. `emit` must write the same text each time it is run. */
-export function makeText(
-  encoding: TextEncoding,
-  emit: (out: TextSink) => void,
-  scratch = new TextScratch(),
-): string {
-  const counter = new Counter();
-  emit(counter);
-  const width = encoding === 'latin1' ? 1 : 2;
-  const bytes = counter.length * width;
-  const writer = new Writer(scratch.take(bytes), encoding, width);
-  emit(writer);
-  if (writer.used !== bytes) {
-    throw new Error(`text changed between counting and writing (${writer.used} bytes)`);
-  }
-  return writer.buffer.toString(encoding, 0, bytes);
-}
-
-function digitsOf(n: number): number {
-  let digits = 1;
-  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
-  return digits;
-}
-
-class Counter implements TextSink {
-  length = 0;
-  add(text: string): void {
-    this.length += text.length;
-  }
-  addNumber(value: number): void {
-    if (!Number.isSafeInteger(value)) this.length += JSON.stringify(value).length;
-    else this.length += (value < 0 ? 1 : 0) + digitsOf(Math.abs(value));
-  }
-}
-
-class Writer implements TextSink {
-  used = 0;
   constructor(
-    readonly buffer: Buffer,
     private readonly encoding: TextEncoding,
-    private readonly width: number,
-  ) {}
+    pieceBytes = PIECE_BYTES,
+  ) {
+    this.width = encoding === 'latin1' ? 1 : 2;
+    // Room for at least one number, so a number is never split.
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(pieceBytes, NUMBER_CHARS * this.width));
+  }
+
+  /** Whether a piece is finished and waiting for `take`. */
+  get ready(): boolean {
+    return this.pieces.length > 0;
+  }
+
+  /** The pieces finished so far, in order (and forgets them). */
+  take(): string[] {
+    const pieces = this.pieces;
+    this.pieces = [];
+    return pieces;
+  }
+
+  /** Everything not taken yet, the last partial piece included: the writer is done. */
+  end(): string[] {
+    this.flush();
+    return this.take();
+  }
 
   add(text: string): void {
+    const bytes = text.length * this.width;
+    if (this.used + bytes > this.buffer.length) {
+      this.flush();
+      // Longer than a piece (a huge value): it is its own piece, as the string it already is.
+      if (bytes > this.buffer.length) {
+        this.pieces.push(text);
+        return;
+      }
+    }
     this.used += this.buffer.write(text, this.used, this.encoding);
   }
 
@@ -91,7 +79,9 @@ class Writer implements TextSink {
       this.add(JSON.stringify(value));
       return;
     }
-    const { buffer, width } = this;
+    const { width } = this;
+    if (this.used + NUMBER_CHARS * width > this.buffer.length) this.flush();
+    const { buffer } = this;
     let n = value;
     if (n < 0) {
       this.put(45); // '-'
@@ -113,6 +103,18 @@ class Writer implements TextSink {
     if (this.width === 2) this.buffer[this.used + 1] = 0;
     this.used += this.width;
   }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.pieces.push(this.buffer.toString(this.encoding, 0, this.used));
+    this.used = 0;
+  }
+}
+
+function digitsOf(n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
+  return digits;
 }
 
 /** Whether every character of `text` fits one latin1 byte. */
