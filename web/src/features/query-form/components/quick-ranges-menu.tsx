@@ -23,6 +23,7 @@ export function QuickRangesMenu(props: QuickRangesMenuProps) {
       variant="default"
       px="xs"
       aria-haspopup="menu"
+      aria-expanded={false}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
       onClick={() => {
