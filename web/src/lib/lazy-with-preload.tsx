@@ -57,7 +57,16 @@ function interacted() {
   for (const type of INTERACTIONS) removeEventListener(type, interacted, true);
   const preloads = waiting ?? [];
   waiting = undefined;
-  for (const preload of preloads) void Promise.resolve(preload()).catch(() => undefined);
+  // After what the interaction itself does (a picker opening): running the modules, and the
+  // re-renders they allow, would otherwise slow that down (picker open +20 ms measured).
+  whenIdle(() => {
+    for (const preload of preloads) void Promise.resolve(preload()).catch(() => undefined);
+  });
+}
+
+function whenIdle(run: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 100);
 }
 
 /**
