@@ -1,6 +1,15 @@
+import { Skeleton } from '@mantine/core';
+import { Suspense } from 'react';
 import { useHistoryLocation } from '../features/url-state/history';
+import { lazyWithPreload, preloadOnFirstInteraction } from '../lib/lazy-with-preload';
 import { DashboardPage } from './dashboard/dashboard-page';
-import { ShareLinkPage } from './dashboard/share-link-page';
+
+/** A preset's page: its own code when a /p/ link is opened, or at the first interaction. */
+const shareLinkPage = lazyWithPreload<{ id: string }>(() =>
+  import('./dashboard/share-link-page').then((module) => ({ default: module.ShareLinkPage })),
+);
+preloadOnFirstInteraction(shareLinkPage.preload);
+const ShareLinkPage = shareLinkPage.Component;
 
 const PRESET_PATH = /^\/p\/([^/]*)\/?$/;
 
@@ -23,6 +32,12 @@ function presetIdOf(pathname: string): string | undefined {
 export function AppRoutes() {
   const location = useHistoryLocation();
   const presetId = presetIdOf(location.pathname);
-  if (presetId !== undefined) return <ShareLinkPage key={location.key} id={presetId} />;
+  if (presetId !== undefined) {
+    return (
+      <Suspense fallback={<Skeleton height={220} radius="sm" aria-label="Loading the preset" />}>
+        <ShareLinkPage key={location.key} id={presetId} />
+      </Suspense>
+    );
+  }
   return <DashboardPage key={location.key} />;
 }

@@ -6,7 +6,7 @@ import { orgsQueryOptions } from '../../features/query-form/api/picker-queries';
 import { QueryForm } from '../../features/query-form/components/query-form';
 import { useCostQueryRun } from '../../features/query-status/api/use-cost-query-run';
 import { QueryStatusPanel } from '../../features/query-status/components/query-status-panel';
-import { IgnoredParamsNotice } from '../../features/url-state/components/ignored-params-notice';
+import { IgnoredParamsNotice } from '../../features/url-state/lazy';
 import { toApiError } from '../../lib/api-client';
 import { dashboardTitle, titled, usePageTitle } from '../page-title';
 import { DashboardToolbar } from './dashboard-toolbar';

@@ -1,7 +1,7 @@
 import { CheckIcon, Combobox } from '@mantine/core';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { PickerRow } from './option-index';
+import { useRowWindow } from './use-row-window';
 import classes from './virtual-multi-select.module.css';
 
 /** Every row is this tall (the CSS module fixes it), so nothing needs measuring. */
@@ -40,40 +40,23 @@ export function VirtualOptionList({
 }: VirtualOptionListProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   // The active row stays in the DOM even off screen, so aria-activedescendant always resolves.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (activeIndex < 0 || activeIndex >= range.count || indexes.includes(activeIndex)) {
-        return indexes;
-      }
-      return [...indexes, activeIndex].sort((a, b) => a - b);
-    },
-    [activeIndex],
-  );
-  // The virtualizer hands out fresh functions by design; it is not memoizable.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { indexes, totalHeight, onScroll } = useRowWindow({
     count: rows.length,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
+    viewport: maxHeight,
     overscan: 8,
-    rangeExtractor,
-    // Before the first measurement (and in tests without layout) assume the list's full height.
-    initialRect: { width: 320, height: maxHeight },
+    activeIndex,
+    scrollerRef,
   });
-  useLayoutEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, virtualizer]);
 
-  const items = virtualizer.getVirtualItems();
   const runs: Run[] = [];
-  for (const item of items) {
-    const row = rows[item.index]!;
+  for (const index of indexes) {
+    const row = rows[index]!;
     const group = row.kind === 'group' ? row.group : row.option.group;
     const last = runs.at(-1);
-    if (last && last.group === group && last.indexes.at(-1) === item.index - 1) {
-      last.indexes.push(item.index);
-    } else runs.push({ group, indexes: [item.index] });
+    if (last && last.group === group && last.indexes.at(-1) === index - 1) {
+      last.indexes.push(index);
+    } else runs.push({ group, indexes: [index] });
   }
   const place = (index: number) => ({ transform: `translateY(${index * ROW_HEIGHT}px)` });
 
@@ -108,14 +91,20 @@ export function VirtualOptionList({
   };
 
   return (
-    <div ref={scrollerRef} className={classes.scroller} style={{ maxHeight }} data-virtual-scroller>
+    <div
+      ref={scrollerRef}
+      className={classes.scroller}
+      style={{ maxHeight }}
+      onScroll={onScroll}
+      data-virtual-scroller
+    >
       <div
         role="listbox"
         id={listId}
         aria-labelledby={labelId}
         aria-multiselectable
         className={classes.listbox}
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: totalHeight }}
       >
         {runs.map((run) =>
           run.group === undefined ? (

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { DashboardQuery } from '@ace/bff/contract';
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { MonthRangeField } from './month-range-field';
 import { OrgField } from './org-field';
 import { ClustersField, ProjectsField, ServicesField } from './scope-fields';
 import { useFormSync } from './use-form-sync';
+import classes from './query-form.module.css';
 
 export interface QueryFormProps {
   /** The server's clock (from /api/meta): month limits and validation use it. */
@@ -126,7 +127,7 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
     <Paper withBorder p="md" component="section" aria-label="Query">
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <div className={classes.fields}>
             <OrgField
               control={control}
               orgs={orgs}
@@ -148,7 +149,7 @@ export const QueryForm = memo(function QueryForm(props: QueryFormProps) {
               onShowDeletedChange={setShowDeleted}
             />
             <ServicesField {...scope} />
-          </SimpleGrid>
+          </div>
           <Stack gap={4}>
             {/* The hint sits outside Switch's <label>, so the switch's name is exactly its label. */}
             <FormSwitch

@@ -1,38 +1,37 @@
-import { Button, Menu } from '@mantine/core';
-import { formatMonthRange } from '../../../lib/months';
-import type { QuickRange } from '../quick-ranges';
+import { Button } from '@mantine/core';
+import { useState } from 'react';
+import {
+  lazyWithPreload,
+  preloadOnFirstInteraction,
+  useLoaded,
+} from '../../../lib/lazy-with-preload';
+import type { QuickRangesMenuProps } from './quick-ranges-menu-body';
 
-interface QuickRangesMenuProps {
-  ranges: readonly QuickRange[];
-  onChoose: (range: QuickRange) => void;
-}
+// Mantine's Menu (and the floating-ui interactions it brings) is ~5.6 KB gzip that only a
+// click shows: not on the first screen, fetched at the first interaction.
+const menu = lazyWithPreload(() => import('./quick-ranges-menu-body'));
+preloadOnFirstInteraction(menu.preload);
 
-/**
- * Quick ranges next to the Months picker. A menu (arrow keys, Enter, Escape) rather than six
- * buttons: the form's grid column has room for one. Each item says the months it sets.
- */
-export function QuickRangesMenu({ ranges, onChoose }: QuickRangesMenuProps) {
+/** The quick ranges menu; until its code is in, the same button, which opens it once it is. */
+export function QuickRangesMenu(props: QuickRangesMenuProps) {
+  const loaded = useLoaded(menu);
+  const [opened, setOpened] = useState(false);
+  const [focused, setFocused] = useState(false);
+  if (loaded) return <menu.Component {...props} opened={opened} focused={focused} />;
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" px="xs">
-          Quick ranges
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {ranges.map((range) => (
-          <Menu.Item
-            key={range.key}
-            disabled={!range.available}
-            onClick={() => onChoose(range)}
-            // The months the item sets, read with its name; a disabled one says why.
-            rightSection={formatMonthRange(range.first, range.last)}
-            title={range.available ? undefined : 'Outside the months you can choose'}
-          >
-            {range.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Button
+      variant="default"
+      px="xs"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onClick={() => {
+        setOpened(true);
+        menu.preload().catch(() => undefined);
+      }}
+    >
+      Quick ranges
+    </Button>
   );
 }

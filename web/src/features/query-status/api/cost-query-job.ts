@@ -64,6 +64,11 @@ export function costQueryJobQueryOptions(request: JobRequest | null) {
       : skipToken,
     // A POST is never repeated behind the user's back: a new attempt is a new key.
     staleTime: Infinity,
+    // A failed create has no data, which react-query counts as stale whatever staleTime says:
+    // an observer switching to it (the run's watcher when a quick 503 beat the render that
+    // switches it, or a drill-down step shown again) would POST again. Off once failed; Retry
+    // is a new attempt, so a new key that starts enabled.
+    enabled: (query) => query.state.status !== 'error',
     gcTime: 30 * 60_000,
     retry: false,
     retryOnMount: false,
