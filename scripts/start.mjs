@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { bffNodeOptions } from './bff-heap.mjs';
 
 function newestMtime(dir) {
   let newest = 0;
@@ -32,11 +33,13 @@ if (stale) {
 
 // Run the BFF directly under tsx (no pnpm in between) and forward signals, so SIGTERM reaches
 // the server's graceful shutdown.
+// Its heap is bounded (scripts/bff-heap.mjs): a million-row answer stays under 500 MB RSS.
 const bff = spawn(
   path.join('bff', 'node_modules', '.bin', 'tsx'),
   [path.join('bff', 'src', 'main.ts')],
   {
     stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: bffNodeOptions() },
   },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { bffNodeOptions } from '../../scripts/bff-heap.mjs';
 
 /** The simulator's documented demo credentials (bff/src/simulator/auth/credentials.ts). */
 const DEMO = {
@@ -69,6 +70,8 @@ export async function startBff({
       POLL_MAX_MS: '300',
       PICKER_CACHE_TTL_MS: '600000',
       LOG_LEVEL: 'warn',
+      // Bounded as `pnpm start` bounds it: the RSS measured is the product's.
+      NODE_OPTIONS: bffNodeOptions(process.env),
       DATA_DIR: dataDir,
       WEB_DIST_DIR: webDistDir,
       ATLAS_CLIENT_ID: '',
