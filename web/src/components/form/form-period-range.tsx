@@ -45,6 +45,10 @@ export function toMonth(value: unknown): string | null {
  * that it is relative; picking months makes it these exact months. The dialog closes once the
  * last month is chosen (Escape or a click outside closes it too; focus returns to the button).
  */
+const noWrap = {
+  input: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+} as const;
+
 export function FormPeriodRange<T extends FieldValues, N extends FieldPath<T>, Out = T>({
   now,
   description,
@@ -83,6 +87,10 @@ export function FormPeriodRange<T extends FieldValues, N extends FieldPath<T>, O
           onPointerEnter={preloadCalendar}
           onFocus={preloadCalendar}
           onClick={() => setOpened((open) => !open)}
+          // One line at any width (a narrow column beside Quick ranges wrapped the months over
+          // the field below); cut with an ellipsis, the whole range in the title.
+          styles={noWrap}
+          title={shown || undefined}
           description={
             period?.kind === 'relative'
               ? `Relative: ${RELATIVE_PERIOD_LABELS[period.period]}`
