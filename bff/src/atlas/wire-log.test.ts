@@ -10,8 +10,10 @@ function memoryLog(): WireLog & { lines: WireLine[] } {
   return { lines, record: (exchange) => lines.push(describeExchange(exchange)) };
 }
 
+/** Polls until done: bounded by time, not by a count (a loaded machine needed more than 50). */
 async function untilDone(run: () => Promise<{ status: string }>) {
-  for (let i = 0; i < 50; i++) if ((await run()).status === 'done') return;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) if ((await run()).status === 'done') return;
   throw new Error('never done');
 }
 
